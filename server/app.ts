@@ -1,0 +1,28 @@
+import { bodyParser } from '@koa/bodyparser';
+import { randomUUID } from 'node:crypto';
+import Koa from 'koa';
+import { errors } from './middlewares/errors.ts';
+import { staticClient } from './middlewares/staticClient.ts';
+import { authRoutes } from './routes/auth/index.ts';
+import { boardRoutes } from './routes/board/index.ts';
+import { healthRoutes } from './routes/health.ts';
+import { orderRoutes } from './routes/orders/index.ts';
+import type { AppDeps, AppState } from './state.ts';
+
+const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes];
+
+export function createApp(deps: AppDeps): Koa<AppState> {
+  const app = new Koa<AppState>();
+  app.proxy = true; // behind Heroku-style routers: trust X-Forwarded-Proto for Secure cookies
+  app.use(async (ctx, next) => {
+    ctx.state.deps = deps;
+    ctx.state.requestId = ctx.get('x-request-id') || randomUUID();
+    ctx.set('x-request-id', ctx.state.requestId);
+    await next();
+  });
+  app.use(errors);
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
+  app.use(staticClient(deps.config));
+  return app;
+}

@@ -1,0 +1,19 @@
+import type { Knex } from 'knex';
+import type { Bus } from '../db/bus/index.ts';
+import type { Actor } from '../db/ops/actor.ts';
+import type { Config } from '../db/config.ts';
+import type { UserDTO } from '../shared/types.ts';
+
+export interface AppDeps {
+  db: Knex;
+  bus: Bus;
+  config: Config;
+}
+
+/** What middlewares put on ctx.state for the routes after them. */
+export interface AppState {
+  deps: AppDeps;
+  requestId: string;
+  user: UserDTO;
+  actor: Actor;
+}

@@ -1,0 +1,30 @@
+// Every live event, typed once for the bus, the server, the bot and the client.
+import type { OrderDTO } from './types.ts';
+
+export interface OrderEventPayloads {
+  'orders.created': { order: OrderDTO };
+  'orders.updated': { order: OrderDTO; fields: string[] };
+  'orders.moved': { order: OrderDTO; from: string; to: string };
+  'orders.dispatched': { order: OrderDTO; from: string };
+  'orders.accepted': { order: OrderDTO; masterId: number };
+  'orders.rescheduled': { order: OrderDTO; plannedAt: string | null };
+  'orders.completed': { order: OrderDTO };
+  'orders.cancelled': { order: OrderDTO; from: string; reason: string };
+  'orders.paid': { order: OrderDTO; paymentId: number; amount: number; method: string };
+  'orders.flagged': { order: OrderDTO };
+}
+
+export type EventType = keyof OrderEventPayloads;
+
+export interface Actor {
+  type: 'user' | 'master' | 'system' | 'channel';
+  id: number | null;
+}
+
+/** What travels on the bus and over Socket.IO. `seq` is per tenant and gapless. */
+export type EventEnvelope<T extends EventType = EventType> = {
+  [K in T]: { seq: number; tenantId: number; type: K; data: OrderEventPayloads[K]; actor: Actor; at: string };
+}[T];
+
+/** The order an event is about, for reducers that only need to upsert it. */
+export const orderOf = (event: EventEnvelope): OrderDTO => event.data.order;

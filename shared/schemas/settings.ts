@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { money } from './common.ts';
+
+/** Per-tenant settings with the defaults a new tenant starts from. */
+export const tenantSettingsSchema = z.object({
+  commissionPercent: z.number().min(0).max(100).default(10),
+  waveSize: z.number().int().min(1).max(1000).default(10),
+  waveDelaySeconds: z.number().int().min(0).max(3600).default(120),
+  noTakerAfterMinutes: z.number().int().min(1).max(1440).default(30),
+  debtLimit: money.default(300_000),
+  policyUrl: z.string().max(500).default('https://example.com/policy'),
+  payment: z
+    .object({
+      mode: z.enum(['none', 'provider', 'stars']).default('none'),
+      providerToken: z.string().max(300).default(''),
+      starsPerRouble: z.number().positive().default(0.6),
+    })
+    .prefault({}),
+  cashbackPercent: z.number().min(0).max(100).default(0),
+});
+
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
