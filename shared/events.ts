@@ -1,7 +1,8 @@
 // Every live event, typed once for the bus, the server, the bot and the client.
 import type { OrderDTO } from './types.ts';
 
-export interface OrderEventPayloads {
+// Add new events here: the bus, the relay and every client pick their types up from this map.
+export interface EventPayloads {
   'orders.created': { order: OrderDTO };
   'orders.updated': { order: OrderDTO; fields: string[] };
   'orders.moved': { order: OrderDTO; from: string; to: string };
@@ -14,7 +15,7 @@ export interface OrderEventPayloads {
   'orders.flagged': { order: OrderDTO };
 }
 
-export type EventType = keyof OrderEventPayloads;
+export type EventType = keyof EventPayloads;
 
 export interface Actor {
   type: 'user' | 'master' | 'system' | 'channel';
@@ -23,8 +24,5 @@ export interface Actor {
 
 /** What travels on the bus and over Socket.IO. `seq` is per tenant and gapless. */
 export type EventEnvelope<T extends EventType = EventType> = {
-  [K in T]: { seq: number; tenantId: number; type: K; data: OrderEventPayloads[K]; actor: Actor; at: string };
+  [K in T]: { seq: number; tenantId: number; type: K; data: EventPayloads[K]; actor: Actor; at: string };
 }[T];
-
-/** The order an event is about, for reducers that only need to upsert it. */
-export const orderOf = (event: EventEnvelope): OrderDTO => event.data.order;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { EventEnvelope, EventType, OrderEventPayloads } from '../../shared/events.ts';
+import type { EventEnvelope, EventType, EventPayloads } from '../../shared/events.ts';
 import { logger } from '../logger.ts';
 import type { Actor } from './actor.ts';
 import type { OpsContext } from './context.ts';
@@ -7,7 +7,7 @@ import type { OpsContext } from './context.ts';
 export interface OpTransaction {
   trx: Knex.Transaction;
   /** Appends an order_events row with the tenant's next seq; published only after commit. */
-  emit<T extends EventType>(type: T, orderId: number | null, data: OrderEventPayloads[T]): Promise<void>;
+  emit<T extends EventType>(type: T, orderId: number | null, data: EventPayloads[T]): Promise<void>;
 }
 
 /** Runs one domain operation in one transaction and publishes its events after commit. */
@@ -31,7 +31,7 @@ async function appendEvent<T extends EventType>(
   actor: Actor,
   type: T,
   orderId: number | null,
-  data: OrderEventPayloads[T],
+  data: EventPayloads[T],
 ): Promise<EventEnvelope> {
   // The tenant row lock serialises writers until commit, so seq follows commit order with no gaps.
   const [{ event_seq: seq }] = await trx('tenants')
