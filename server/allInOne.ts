@@ -1,0 +1,36 @@
+// `npm start`: the whole product in one process. Without DATABASE_URL it runs on embedded Postgres
+// (PGlite under DATA_DIR) with demo data and an in-process bus, so a newcomer sees everything at once.
+import { join } from 'node:path';
+import { createBus } from '../db/bus/index.ts';
+import { loadConfig } from '../db/config.ts';
+import { createDb } from '../db/connection.ts';
+import { logger } from '../db/logger.ts';
+import { migrateLatest } from '../db/migrate.ts';
+import { DEMO_PASSWORD, seedDemo } from '../db/seeds/demo.ts';
+import { startWeb } from './web.ts';
+
+const config = loadConfig();
+const db = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pg'), poolMax: config.DATABASE_POOL_MAX });
+await migrateLatest(db);
+const empty = !(await db('tenants').first('id'));
+if (config.DEMO_SEED === 'always' || (config.DEMO_SEED === 'auto' && empty && !config.DATABASE_URL)) {
+  await seedDemo(db);
+  logger.info('demo data seeded');
+}
+const bus = await createBus({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
+const web = await startWeb({ db, bus, config });
+
+console.log(`
+  Naryad is running: ${web.url}
+  Log in as anna@example.com / ${DEMO_PASSWORD} (also boris@ and owner@example.com)
+  Database: ${config.DATABASE_URL ? 'DATABASE_URL' : `embedded, ${join(config.DATA_DIR, 'pg')}`}
+`);
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    await web.close();
+    await bus.close();
+    await db.destroy();
+    process.exit(0);
+  });
+}
