@@ -1,0 +1,66 @@
+import test from 'ava';
+import { acceptOrder, DomainError, masterActor } from '../../../db/ops/index.ts';
+import { createTestDeps, type TestDeps } from '../../support/deps.ts';
+import { buildMaster, buildOrder, buildTenant } from '../../support/factories.ts';
+import { waitFor } from '../../support/wait.ts';
+
+let deps: TestDeps;
+test.before(async () => {
+  // Enough connections that taps really run side by side (the server allows 100 in all).
+  deps = await createTestDeps({ DATABASE_POOL_MAX: 40 });
+});
+test.after.always(async () => {
+  await deps?.cleanup();
+});
+
+const TAPS = 200;
+const ROUNDS = 50;
+
+test(`${TAPS} masters tap Accept at once: exactly one wins, every round of ${ROUNDS}`, async (t) => {
+  const tenant = await buildTenant(deps.db);
+  const masters = [];
+  for (let i = 0; i < TAPS; i++) masters.push(await buildMaster(deps.db, { tenant }));
+  const accepted: number[] = [];
+  const stop = deps.bus.subscribe((event) => {
+    if (event.type === 'orders.accepted') accepted.push(event.data.order.id);
+  });
+
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = await buildOrder(deps.db, { tenant, status: 'dispatched' });
+    const results = await Promise.allSettled(masters.map((m) => acceptOrder(deps, masterActor(m), order.id)));
+    const winners = results.filter((r) => r.status === 'fulfilled');
+    const taken = results.filter((r) => r.status === 'rejected' && (r.reason as DomainError).code === 'already_taken');
+    t.is(winners.length, 1, `round ${round}: one winner`);
+    t.is(taken.length, TAPS - 1, `round ${round}: everyone else hears "already taken"`);
+    const row = await deps.db('orders').where({ id: order.id }).first('status', 'master_id', 'version');
+    const winner = (winners[0] as PromiseFulfilledResult<{ master: { id: number } }>).value;
+    t.deepEqual(row, { status: 'accepted', master_id: winner.master.id, version: order.version + 1 });
+    const events = await deps.db('order_events').where({ order_id: order.id, type: 'orders.accepted' }).count({ n: '*' });
+    t.is(Number(events[0]!.n), 1, `round ${round}: one accepted event`);
+  }
+  await waitFor(() => accepted.length >= ROUNDS);
+  t.is(accepted.length, ROUNDS, 'one accepted event published per round');
+  stop();
+});
+
+test('a pending or blocked master cannot take an order, and a late tap is told it is taken', async (t) => {
+  const tenant = await buildTenant(deps.db);
+  const pending = await buildMaster(deps.db, { tenant, status: 'pending' });
+  const winner = await buildMaster(deps.db, { tenant });
+  const late = await buildMaster(deps.db, { tenant });
+  const order = await buildOrder(deps.db, { tenant, status: 'dispatched' });
+  const refused = await t.throwsAsync<DomainError>(acceptOrder(deps, masterActor(pending), order.id));
+  t.is(refused.code, 'forbidden');
+  await acceptOrder(deps, masterActor(winner), order.id);
+  const lateTap = await t.throwsAsync<DomainError>(acceptOrder(deps, masterActor(late), order.id));
+  t.is(lateTap.code, 'already_taken');
+});
+
+test('a master of another company cannot take the order', async (t) => {
+  const order = await buildOrder(deps.db, { status: 'dispatched' });
+  const stranger = await buildMaster(deps.db);
+  const error = await t.throwsAsync<DomainError>(acceptOrder(deps, masterActor(stranger), order.id));
+  t.is(error.code, 'not_found');
+  const row = await deps.db('orders').where({ id: order.id }).first('status');
+  t.is(row.status, 'dispatched');
+});
