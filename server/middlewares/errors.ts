@@ -20,7 +20,9 @@ export async function errors(ctx: Context, next: Next): Promise<void> {
   } catch (error) {
     if (error instanceof ZodError) {
       const issue = error.issues[0]!;
-      const field = issue.path.join('.') || undefined;
+      // An unknown field is named by the issue's keys, not its path.
+      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+      const field = path.join('.') || undefined;
       ctx.status = 400;
       ctx.body = { error: { code: 'invalid', message: field ? `${field}: ${issue.message}` : issue.message, field } };
     } else if (error instanceof DomainError) {

@@ -15,7 +15,7 @@ import {
   updateOrder,
   userActor,
 } from '../../../db/ops/index.ts';
-import type { EventEnvelope } from '../../../shared/events.ts';
+import type { EventEnvelope, EventType } from '../../../shared/events.ts';
 import { createTestDeps, type TestDeps } from '../../support/deps.ts';
 import { buildMaster, buildOrder, buildTenant, buildUser } from '../../support/factories.ts';
 import { waitFor } from '../../support/wait.ts';
@@ -42,7 +42,7 @@ test('every op publishes exactly one event, each seq one above the last', async 
   const customer = { name: 'Мария', phone: '+79160000001' };
   const base = { cityId: tenant.cityId, kindId: tenant.kindId, channelId: tenant.channelId, customer, street: 'ул. Ленина', price: 100_000 };
 
-  const steps: [string, () => Promise<{ id: number }>][] = [];
+  const steps: [EventType, () => Promise<{ id: number }>][] = [];
   let orderId = 0;
   steps.push(['orders.created', async () => ({ id: (orderId = (await createOrder(deps, manager, { ...base, description: '', address: '', plannedAt: null })).id) })]);
   steps.push(['orders.updated', () => updateOrder(deps, manager, orderId, { version: 1, price: 120_000 })]);

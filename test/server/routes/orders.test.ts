@@ -46,3 +46,32 @@ test('GET /api/orders/:id returns the order with its timeline', async (t) => {
   t.deepEqual(read.body.timeline.map((e: { type: string }) => e.type), ['orders.dispatched']);
   t.is(read.body.timeline[0].actor.name, 'Тест Менеджер');
 });
+
+test('two saves against the same version: one wins, the other gets 409 with the current order', async (t) => {
+  const order = await buildOrder(env.db, { status: 'new' });
+  const anna = await env.as(await buildUser(env.db, { tenant: order.tenant }));
+  const boris = await env.as(await buildUser(env.db, { tenant: order.tenant }));
+  const [a, b] = await Promise.all([
+    anna.patch(`/api/orders/${order.id}`, { version: order.version, price: 300_000 }),
+    boris.patch(`/api/orders/${order.id}`, { version: order.version, description: 'Боря: другой смеситель' }),
+  ]);
+  const statuses = [a.status, b.status].sort();
+  t.deepEqual(statuses, [200, 409]);
+  const [winner, loser] = a.status === 200 ? [a, b] : [b, a];
+  t.is(loser.body.error.code, 'conflict');
+  t.deepEqual(loser.body.error.order, winner.body.order, 'the refusal carries the order as it now is');
+  const stored = (await anna.get(`/api/orders/${order.id}`)).body.order;
+  t.deepEqual(stored, winner.body.order, "the winner's change is kept and nothing is overwritten");
+});
+
+test('GET /api/orders filters by status and text and pages', async (t) => {
+  const tenant = await buildTenant(env.db);
+  const manager = await env.as(await buildUser(env.db, { tenant }));
+  for (const street of ['ул. Арбат', 'ул. Арбат', 'пр-т Мира']) await buildOrder(env.db, { tenant, street, status: 'new' });
+  await buildOrder(env.db, { tenant, street: 'ул. Арбат', status: 'confirmed' });
+  const arbat = await manager.get('/api/orders?q=Арбат&status=new&limit=1');
+  t.is(arbat.status, 200);
+  t.is(arbat.body.total, 2);
+  t.is(arbat.body.orders.length, 1);
+  t.is(arbat.body.orders[0].street, 'ул. Арбат');
+});

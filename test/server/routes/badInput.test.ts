@@ -1,0 +1,91 @@
+import test from 'ava';
+import type { ApiClient } from '../../support/http.ts';
+import { buildOrder, buildUser, type TenantFixture } from '../../support/factories.ts';
+import { startTestWeb, type TestWeb } from '../../support/web.ts';
+
+let env: TestWeb;
+let manager: ApiClient;
+let tenant: TenantFixture;
+let orderId: number;
+let version: number;
+test.before(async () => {
+  env = await startTestWeb();
+  const order = await buildOrder(env.db, { status: 'done', masterId: undefined });
+  tenant = order.tenant;
+  orderId = order.id;
+  version = order.version;
+  manager = await env.as(await buildUser(env.db, { tenant }));
+});
+test.after.always(async () => {
+  await env?.cleanup();
+});
+
+const huge = 'ы'.repeat(100 * 1024);
+const validOrder = () => ({
+  cityId: tenant.cityId,
+  kindId: tenant.kindId,
+  channelId: tenant.channelId,
+  customer: { name: 'Мария', phone: '+79161234567' },
+  street: 'ул. Тверская',
+  price: 250_000,
+});
+
+// [route, body, the field the answer must name]
+const cases: [string, string, () => unknown, string][] = [
+  ['POST', '/api/orders', () => ({ ...validOrder(), price: '2500' }), 'price'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), price: -100 }), 'price'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), price: 100.5 }), 'price'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), commission: -1 }), 'commission'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), street: undefined }), 'street'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), cityId: undefined }), 'cityId'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), description: huge }), 'description'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), customer: { name: 'Мария', phone: 'позвоните мне' } }), 'customer.phone'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), customer: { name: huge, phone: '+79161234567' } }), 'customer.name'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), isAdmin: true }), 'isAdmin'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), cityId: 999_999 }), 'cityId'],
+  ['POST', '/api/orders', () => ({ ...validOrder(), plannedAt: 'завтра' }), 'plannedAt'],
+  ['PATCH', '/api/orders/:id', () => ({ version, price: -5 }), 'price'],
+  ['PATCH', '/api/orders/:id', () => ({ price: 5 }), 'version'],
+  ['PATCH', '/api/orders/:id', () => ({ version, street: huge }), 'street'],
+  ['PATCH', '/api/orders/:id', () => ({ version, status: 'paid' }), 'status'],
+  ['PATCH', '/api/orders/:id', () => ({ version: 'one' }), 'version'],
+  ['POST', '/api/orders/:id/move', () => ({}), 'to'],
+  ['POST', '/api/orders/:id/move', () => ({ to: 42 }), 'to'],
+  ['POST', '/api/orders/:id/move', () => ({ to: huge }), 'to'],
+  ['POST', '/api/orders/:id/move', () => ({ to: 'confirmed', extra: 1 }), 'extra'],
+  ['POST', '/api/orders/:id/dispatch', () => ({ version: -1 }), 'version'],
+  ['POST', '/api/orders/:id/cancel', () => ({}), 'reason'],
+  ['POST', '/api/orders/:id/cancel', () => ({ reason: huge }), 'reason'],
+  ['POST', '/api/orders/:id/mark-paid', () => ({ method: 'barter' }), 'method'],
+  ['POST', '/api/orders/:id/mark-paid', () => ({ method: 'card', amount: 10.5 }), 'amount'],
+  ['POST', '/api/auth/login', () => ({ email: 'not-an-email', password: 'x' }), 'email'],
+  ['POST', '/api/auth/login', () => ({ email: 'a@example.com', password: huge }), 'password'],
+];
+
+async function counts() {
+  const tables = ['orders', 'customers', 'order_events', 'payments', 'sessions'];
+  const rows = await Promise.all(tables.map((table) => env.db(table).count({ n: '*' })));
+  return Object.fromEntries(tables.map((table, i) => [table, Number(rows[i]![0]!.n)]));
+}
+
+for (const [index, [method, route, body, field]] of cases.entries()) {
+  test.serial(`#${index + 1} ${method} ${route} refuses bad "${field}" with a 4xx naming it and writes nothing`, async (t) => {
+    const before = await counts();
+    const response = await manager.request(method, route.replace(':id', String(orderId)), body());
+    t.true(response.status >= 400 && response.status < 500, `status ${response.status}`);
+    t.is(response.body.error?.field, field);
+    t.true(String(response.body.error?.message).includes(field), response.body.error?.message);
+    t.deepEqual(await counts(), before);
+  });
+}
+
+test.serial('malformed JSON is a 400, not a 500', async (t) => {
+  const response = await manager.request('POST', '/api/orders', '{"price": ');
+  t.is(response.status, 400);
+  t.truthy(response.body.error.message);
+});
+
+test.serial('a non-numeric order id is a 400', async (t) => {
+  const response = await manager.get('/api/orders/abc');
+  t.is(response.status, 400);
+});
