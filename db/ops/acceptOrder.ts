@@ -43,12 +43,12 @@ export async function acceptOrder(ctx: OpsContext, actor: Actor, orderId: number
 
 /** Only losers pay for this read: it turns "no row" into the reason a master understands. */
 async function whyNotWon(trx: Knex.Transaction, tenantId: number, orderId: number, masterId: number): Promise<DomainError> {
-  const order = await trx('orders').where({ id: orderId, tenant_id: tenantId }).first('status', 'master_id');
-  if (!order) return notFound('Order');
-  const master = await trx('masters').where({ id: masterId, tenant_id: tenantId }).first('status');
-  if (master?.status !== 'approved') return new DomainError('forbidden', 'Only approved masters can take orders');
-  if (order.status === 'dispatched') return new DomainError('transition_forbidden', 'Masters cannot take orders in this company');
-  return new DomainError('already_taken', 'The order is already taken', {
-    details: { byYou: order.master_id === masterId },
-  });
+  const row = await trx('orders as o')
+    .leftJoin('masters as m', (join) => join.on('m.id', '=', trx.raw('?', [masterId])).andOn('m.tenant_id', '=', 'o.tenant_id'))
+    .where({ 'o.id': orderId, 'o.tenant_id': tenantId })
+    .first('o.status', 'o.master_id', 'm.status as master_status');
+  if (!row) return notFound('Order');
+  if (row.master_status !== 'approved') return new DomainError('forbidden', 'Only approved masters can take orders');
+  if (row.status === 'dispatched') return new DomainError('transition_forbidden', 'Masters cannot take orders in this company');
+  return new DomainError('already_taken', 'The order is already taken', { details: { byYou: row.master_id === masterId } });
 }
