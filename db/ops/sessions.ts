@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { UserDTO } from '../../shared/types.ts';
+import { Session } from '../models/index.ts';
 import { toUserDTO } from './users.ts';
 
 const SESSION_DAYS = 30;
@@ -15,13 +16,12 @@ export async function createSession(db: Knex, userId: number): Promise<{ token: 
 }
 
 export async function findSessionUser(db: Knex, token: string): Promise<UserDTO | null> {
-  const row = await db('sessions as s')
-    .join('users as u', 'u.id', 's.user_id')
-    .where('s.token_hash', digest(token))
-    .where('s.expires_at', '>', db.fn.now())
-    .where('u.active', true)
-    .first('u.id', 'u.tenant_id', 'u.email', 'u.name', 'u.role');
-  return row ? toUserDTO(row) : null;
+  const session = await Session.query(db)
+    .findById(digest(token))
+    .where('expires_at', '>', db.fn.now())
+    .withGraphJoined('user')
+    .where('user.active', true);
+  return session?.user ? toUserDTO(session.user) : null;
 }
 
 export async function deleteSession(db: Knex, token: string): Promise<void> {

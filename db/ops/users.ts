@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Knex } from 'knex';
 import type { UserDTO, UserRole } from '../../shared/types.ts';
+import { User } from '../models/index.ts';
 
 // argon2id with OWASP's minimum parameters: 19 MiB, 2 passes.
 const argonOptions = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -28,7 +29,7 @@ let decoyHash: Promise<string> | undefined;
 
 /** The user for these credentials, or null; wrong email and wrong password look the same. */
 export async function verifyCredentials(db: Knex, email: string, password: string): Promise<UserDTO | null> {
-  const row = await db('users').where({ email: email.toLowerCase(), active: true }).first();
+  const row = await User.query(db).findOne({ email: email.toLowerCase(), active: true });
   decoyHash ??= hashPassword('naryad-decoy-password');
   const valid = await verify(row?.password_hash ?? (await decoyHash), password).catch(() => false);
   return row && valid ? toUserDTO(row) : null;
