@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { normalisePhone } from '../phone.ts';
 
-export const id = z.coerce.number().int().positive();
+// Ids are Postgres `integer`s: anything larger is a typo, not a row.
+export const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const text = (max: number) => z.string().trim().max(max);
 /** Integer kopecks, capped at ten million roubles. */
 export const money = z.number().int().nonnegative().max(1_000_000_000);

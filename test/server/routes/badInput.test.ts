@@ -85,7 +85,20 @@ test.serial('malformed JSON is a 400, not a 500', async (t) => {
   t.truthy(response.body.error.message);
 });
 
-test.serial('a non-numeric order id is a 400', async (t) => {
-  const response = await manager.get('/api/orders/abc');
-  t.is(response.status, 400);
+test.serial('a non-numeric or out-of-range order id is a 400', async (t) => {
+  t.is((await manager.get('/api/orders/abc')).status, 400);
+  t.is((await manager.get('/api/orders/99999999999')).status, 400);
+});
+
+test.serial('an internal failure answers 500 without a stack or SQL', async (t) => {
+  // A missing table is a failure no input check foresees: the answer must still say nothing inside.
+  await env.db.raw('alter table order_events rename to order_events_gone');
+  try {
+    const response = await manager.patch(`/api/orders/${orderId}`, { version, price: 1 });
+    t.is(response.status, 500);
+    t.deepEqual(Object.keys(response.body.error).sort(), ['code', 'message']);
+    t.notRegex(JSON.stringify(response.body), /order_events|select|insert|at \w+ \(/i);
+  } finally {
+    await env.db.raw('alter table order_events_gone rename to order_events');
+  }
 });
