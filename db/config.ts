@@ -20,6 +20,9 @@ const configSchema = z.object({
   WEBHOOK_URL: z.string().url().optional(),
   WEBHOOK_SECRET: z.string().min(16).optional(),
   DEMO_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Website API: requests per API key per window (fixed window, shared through Redis when set). */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  PUBLIC_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

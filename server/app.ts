@@ -7,9 +7,10 @@ import { authRoutes } from './routes/auth/index.ts';
 import { boardRoutes } from './routes/board/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orderRoutes } from './routes/orders/index.ts';
+import { publicRoutes } from './public/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes, publicRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();
