@@ -8,9 +8,10 @@ import { boardRoutes } from './routes/board/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orderRoutes } from './routes/orders/index.ts';
 import { publicRoutes } from './public/index.ts';
+import { masterRoutes } from './routes/masters/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes, publicRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes, publicRoutes, masterRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();

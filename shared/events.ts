@@ -1,5 +1,8 @@
 // Every live event, typed once for the bus, the server, the bot and the client.
 import type { OrderDTO } from './types.ts';
+import type { ChannelAdminDTO, ExpenseDTO, ManagerDTO, MasterDTO, PriceItemDTO, SettingsDTO, WallTokenDTO } from './crmTypes.ts';
+import type { TransitionMatrix } from './statuses.ts';
+import type { StatusDTO } from './types.ts';
 
 // Add new events here: the bus, the relay and every client pick their types up from this map.
 export interface EventPayloads {
@@ -13,6 +16,27 @@ export interface EventPayloads {
   'orders.cancelled': { order: OrderDTO; from: string; reason: string };
   'orders.paid': { order: OrderDTO; paymentId: number; amount: number; method: string };
   'orders.flagged': { order: OrderDTO };
+  // The CRM tabs (events without an order carry orderId null in order_events).
+  'masters.created': { master: MasterDTO };
+  'masters.updated': { master: MasterDTO; fields: string[] };
+  'prices.created': { item: PriceItemDTO };
+  'prices.updated': { item: PriceItemDTO; fields: string[] };
+  'prices.deleted': { id: number; cityId: number; kindId: number };
+  'prices.copied': { fromCityId: number; toCityId: number; count: number; replaced: boolean };
+  'prices.imported': { cityIds: number[]; created: number; updated: number };
+  'channels.created': { channel: ChannelAdminDTO };
+  /** `fields` holds 'apiKey' when the key was rotated; the key itself is never in an event. */
+  'channels.updated': { channel: ChannelAdminDTO; fields: string[] };
+  'expenses.created': { expense: ExpenseDTO };
+  'expenses.updated': { expense: ExpenseDTO; fields: string[] };
+  'expenses.deleted': { id: number };
+  'settings.updated': { settings: SettingsDTO; fields: string[] };
+  'statuses.updated': { statuses: StatusDTO[] };
+  'transitions.updated': { matrix: TransitionMatrix };
+  'users.created': { user: ManagerDTO };
+  'users.updated': { user: ManagerDTO; fields: string[] };
+  'walls.created': { wall: WallTokenDTO };
+  'walls.revoked': { id: number };
 }
 
 export type EventType = keyof EventPayloads;

@@ -1,0 +1,145 @@
+// DTOs of the CRM tabs around the board: masters, price list, channels, expenses, settings, wall screen.
+import type { Kopecks } from './money.ts';
+import type { TenantSettings } from './schemas/settings.ts';
+import type { ChannelType, MasterStatus, UserRole } from './types.ts';
+
+/** How a manually registered master is reached: the messengers he gave. */
+export interface MasterContacts {
+  telegram?: string;
+  whatsapp?: string;
+  viber?: string;
+  vk?: string;
+  max?: string;
+  email?: string;
+}
+
+export interface MasterDTO {
+  id: number;
+  name: string;
+  phone: string | null;
+  status: MasterStatus;
+  blockReason: string | null;
+  onShift: boolean;
+  rating: number;
+  /** `manual` masters have no bot: their orders go through the manager. */
+  source: 'bot' | 'manual';
+  telegramLinked: boolean;
+  contacts: MasterContacts;
+  language: string;
+  cityIds: number[];
+  kindIds: number[];
+  lastSeenAt: string | null;
+  createdAt: string;
+}
+
+/** Orders taken, done, paid, cancelled; debt = commissions of done but unpaid orders. */
+export interface MasterActivity {
+  taken: number;
+  done: number;
+  paid: number;
+  cancelled: number;
+  debt: Kopecks;
+  /** Debt above the tenant's limit: the master gets no offers until paid. */
+  overDebtLimit: boolean;
+}
+
+export interface MasterListItemDTO extends MasterDTO {
+  activity: MasterActivity;
+}
+
+/** The card a manager opens: the list row plus what moderation needs. */
+export interface MasterDetailDTO extends MasterListItemDTO {
+  passport: string | null;
+}
+
+export interface PriceItemDTO {
+  id: number;
+  cityId: number;
+  kindId: number;
+  name: string;
+  unit: string;
+  price: Kopecks;
+  position: number;
+}
+
+export interface ChannelAdminDTO {
+  id: number;
+  name: string;
+  type: ChannelType;
+  hasApiKey: boolean;
+  createdAt: string;
+}
+
+export interface ExpenseDTO {
+  id: number;
+  /** `income` lines add to profit (other income), `expense` lines subtract. */
+  kind: 'expense' | 'income';
+  channelId: number | null;
+  cityId: number | null;
+  spentOn: string;
+  amount: Kopecks;
+  note: string;
+  createdAt: string;
+}
+
+export interface ManagerDTO {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface WallTokenDTO {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** One row of the profitability table: a channel or a city (id null: not attributed). */
+export interface ProfitabilityRow {
+  id: number | null;
+  name: string;
+  commissions: Kopecks;
+  otherIncome: Kopecks;
+  expenses: Kopecks;
+  profit: Kopecks;
+  orders: { created: number; done: number; paid: number; cancelled: number };
+  /** Shares of created orders, 0..1, rounded to 4 places. */
+  conversion: { done: number; paid: number };
+}
+
+export interface ProfitabilityReport {
+  from: string;
+  to: string;
+  by: 'channel' | 'city';
+  rows: ProfitabilityRow[];
+  total: Omit<ProfitabilityRow, 'id' | 'name'>;
+}
+
+/** What the wall screen shows: big figures for today and the month, and the series of its charts. */
+export interface WallFigures {
+  orders: number;
+  done: number;
+  commission: Kopecks;
+  expenses: Kopecks;
+  profit: Kopecks;
+}
+
+export interface WallSnapshot {
+  tenant: { name: string };
+  generatedAt: string;
+  timezone: string;
+  today: WallFigures;
+  month: WallFigures;
+  byChannel: { id: number | null; name: string; orders: number; commission: Kopecks; profit: Kopecks }[];
+  byCity: { id: number | null; name: string; orders: number; commission: Kopecks; profit: Kopecks }[];
+  byDay: { day: string; orders: number; done: number; commission: Kopecks }[];
+}
+
+/** Tenant settings as staff see them: the payment provider token never leaves the server. */
+export type SettingsDTO = Omit<TenantSettings, 'payment'> & {
+  payment: Omit<TenantSettings['payment'], 'providerToken'> & { providerTokenSet: boolean };
+};
