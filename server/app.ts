@@ -9,9 +9,10 @@ import { healthRoutes } from './routes/health.ts';
 import { orderRoutes } from './routes/orders/index.ts';
 import { publicRoutes } from './public/index.ts';
 import { masterRoutes } from './routes/masters/index.ts';
+import { priceRoutes } from './routes/prices/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes, publicRoutes, masterRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes, publicRoutes, masterRoutes, priceRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();
