@@ -10,9 +10,11 @@ import { orderRoutes } from './routes/orders/index.ts';
 import { publicRoutes } from './public/index.ts';
 import { masterRoutes } from './routes/masters/index.ts';
 import { priceRoutes } from './routes/prices/index.ts';
+import { channelRoutes } from './routes/channels/index.ts';
+import { expenseRoutes } from './routes/expenses/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes, publicRoutes, masterRoutes, priceRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();

@@ -101,7 +101,7 @@ export interface WallTokenDTO {
 /** One row of the profitability table: a channel or a city (id null: not attributed). */
 export interface ProfitabilityRow {
   id: number | null;
-  name: string;
+  name: string | null;
   commissions: Kopecks;
   otherIncome: Kopecks;
   expenses: Kopecks;
@@ -134,8 +134,8 @@ export interface WallSnapshot {
   timezone: string;
   today: WallFigures;
   month: WallFigures;
-  byChannel: { id: number | null; name: string; orders: number; commission: Kopecks; profit: Kopecks }[];
-  byCity: { id: number | null; name: string; orders: number; commission: Kopecks; profit: Kopecks }[];
+  byChannel: { id: number | null; name: string | null; orders: number; commission: Kopecks; profit: Kopecks }[];
+  byCity: { id: number | null; name: string | null; orders: number; commission: Kopecks; profit: Kopecks }[];
   byDay: { day: string; orders: number; done: number; commission: Kopecks }[];
 }
 

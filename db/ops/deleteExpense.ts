@@ -1,0 +1,13 @@
+import { assertRole, type Actor } from './actor.ts';
+import type { OpsContext } from './context.ts';
+import { notFound } from './errors.ts';
+import { runOp } from './runOp.ts';
+
+export async function deleteExpense(ctx: OpsContext, actor: Actor, expenseId: number): Promise<void> {
+  assertRole(actor, 'manager');
+  await runOp(ctx, actor, async ({ trx, emit }) => {
+    const deleted = await trx('expenses').where({ id: expenseId, tenant_id: actor.tenantId }).delete();
+    if (!deleted) throw notFound('Expense');
+    await emit('expenses.deleted', null, { id: expenseId });
+  });
+}

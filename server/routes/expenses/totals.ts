@@ -1,0 +1,34 @@
+import type { Knex } from 'knex';
+
+export interface ExpenseTotals {
+  expense: number;
+  income: number;
+  byChannel: { id: number | null; name: string | null; expense: number; income: number }[];
+  byCity: { id: number | null; name: string | null; expense: number; income: number }[];
+  byMonth: { month: string; expense: number; income: number }[];
+}
+
+const sums = (db: Knex) => [
+  db.raw("coalesce(sum(e.amount) filter (where e.kind = 'expense'), 0)::bigint as expense"),
+  db.raw("coalesce(sum(e.amount) filter (where e.kind = 'income'), 0)::bigint as income"),
+];
+
+/** Totals of the filtered expenses (all pages): overall, per channel, per city (null: not attributed), per month. */
+export async function expenseTotals(db: Knex, filtered: Knex.QueryBuilder): Promise<ExpenseTotals> {
+  const base = () => filtered.clone().clearSelect().clearOrder();
+  const [overall] = await base().select(sums(db));
+  const byRef = async (table: 'channels' | 'cities', column: 'channel_id' | 'city_id') =>
+    (await base()
+      .leftJoin(`${table} as r`, 'r.id', `e.${column}`)
+      .groupBy('r.id', 'r.name')
+      .orderByRaw('r.id nulls last')
+      .select('r.id', 'r.name', ...sums(db))).map((row: { id: number | null; name: string | null; expense: string; income: string }) => ({ id: row.id, name: row.name, expense: Number(row.expense), income: Number(row.income) }));
+  const byMonth = await base().groupByRaw('1').orderByRaw('1').select(db.raw(`to_char(e.spent_on, 'YYYY-MM') as month`), ...sums(db));
+  return {
+    expense: Number(overall.expense),
+    income: Number(overall.income),
+    byChannel: await byRef('channels', 'channel_id'),
+    byCity: await byRef('cities', 'city_id'),
+    byMonth: byMonth.map((row: { month: string; expense: string; income: string }) => ({ month: row.month, expense: Number(row.expense), income: Number(row.income) })),
+  };
+}
