@@ -5,8 +5,10 @@ import { errors } from './middlewares/errors.ts';
 import { staticClient } from './middlewares/staticClient.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { boardRoutes } from './routes/board/index.ts';
+import { eventRoutes } from './routes/events/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orderRoutes } from './routes/orders/index.ts';
+import { photoRoutes } from './routes/photos/index.ts';
 import { publicRoutes } from './public/index.ts';
 import { masterRoutes } from './routes/masters/index.ts';
 import { priceRoutes } from './routes/prices/index.ts';
@@ -14,7 +16,7 @@ import { channelRoutes } from './routes/channels/index.ts';
 import { expenseRoutes } from './routes/expenses/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, orderRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();

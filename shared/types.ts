@@ -84,6 +84,15 @@ export interface OrderEventDTO {
   at: string;
 }
 
+/** A photo a master sent for an order; `url` serves the file to managers of the tenant. */
+export interface OrderPhotoDTO {
+  id: number;
+  url: string;
+  approved: boolean;
+  masterName: string | null;
+  at: string;
+}
+
 export interface BoardSnapshot {
   seq: number;
   statuses: StatusDTO[];

@@ -4,6 +4,7 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import type { AppDeps } from '../state.ts';
 import { authenticateSocket } from './authenticate.ts';
+import { handlePresence } from './presence.ts';
 import { relayBusEvents } from './relay.ts';
 import { tenantRoom, type NaryadServer } from './rooms.ts';
 
@@ -24,6 +25,7 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps): Pro
   io.use(authenticateSocket(deps));
   io.on('connection', (socket) => {
     if (!socket.recovered) void socket.join(tenantRoom(socket.data.user.tenantId));
+    handlePresence(io, socket);
   });
   const stopRelay = relayBusEvents(io, deps, redis);
   return {

@@ -1,14 +1,15 @@
-import type { Server } from 'socket.io';
-import type { EventEnvelope } from '../../shared/events.ts';
+import type { Server, Socket } from 'socket.io';
+import type { PresenceState, SocketClientEvents, SocketServerEvents } from '../../shared/presence.ts';
 import type { UserDTO } from '../../shared/types.ts';
 
-export interface ServerToClient {
-  event: (event: EventEnvelope) => void;
-}
-export type ClientToServer = Record<string, never>;
+export type ServerToClient = SocketServerEvents;
+export type ClientToServer = SocketClientEvents;
 export interface SocketData {
   user: UserDTO;
+  /** What this tab has open; kept on the socket so every web process can list it. */
+  presence?: PresenceState;
 }
 export type NaryadServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+export type NaryadSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
 export const tenantRoom = (tenantId: number) => `tenant:${tenantId}`;

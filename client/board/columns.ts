@@ -1,0 +1,69 @@
+import type { OrderDTO, StatusDTO } from '../../shared/types.ts';
+import type { BoardState } from '../store/board.ts';
+import type { Filters } from '../store/ui.ts';
+
+export interface ColumnData {
+  status: StatusDTO;
+  ids: number[];
+  count: number;
+  commission: number;
+}
+
+export interface BoardView {
+  columns: Map<string, ColumnData>;
+  shown: number;
+  total: number;
+}
+
+function matches(order: OrderDTO, filters: Filters, needle: string, state: BoardState): boolean {
+  if (filters.cityId !== null && order.cityId !== filters.cityId) return false;
+  if (filters.kindId !== null && order.kindId !== filters.kindId) return false;
+  if (filters.channelId !== null && order.channelId !== filters.channelId) return false;
+  if (!needle) return true;
+  if (String(order.number) === needle.replace(/^[№#]/, '')) return true;
+  const haystack = [
+    order.street,
+    order.address,
+    order.description,
+    order.customer?.name,
+    order.customer?.phone,
+    order.master?.name,
+    state.names.kinds.get(order.kindId),
+    state.names.cities.get(order.cityId),
+  ];
+  return haystack.some((value) => value?.toLowerCase().includes(needle));
+}
+
+// Newest first; the same order of ids always gives the same column, so equal columns are reused.
+const newestFirst = (a: OrderDTO, b: OrderDTO) => b.number - a.number;
+
+let memo: { orders: BoardState['orders']; statuses: StatusDTO[]; filters: Filters; view: BoardView } | undefined;
+
+/**
+ * Groups the orders into columns, filtered. Memoised on its inputs, and a column whose ids and sums
+ * did not change keeps its old object, so with 5 000 orders an event re-renders one or two columns.
+ */
+export function selectBoardView(state: BoardState, filters: Filters): BoardView {
+  if (memo && memo.orders === state.orders && memo.statuses === state.statuses && memo.filters === filters) return memo.view;
+  const needle = filters.text.trim().toLowerCase();
+  const grouped = new Map<string, OrderDTO[]>(state.statuses.map((s) => [s.code, []]));
+  let shown = 0;
+  for (const order of state.orders.values()) {
+    const list = grouped.get(order.status);
+    if (!list || !matches(order, filters, needle, state)) continue;
+    list.push(order);
+    shown += 1;
+  }
+  const columns = new Map<string, ColumnData>();
+  for (const status of state.statuses) {
+    const list = grouped.get(status.code)!.sort(newestFirst);
+    const ids = list.map((o) => o.id);
+    const commission = list.reduce((sum, o) => sum + o.commission, 0);
+    const old = memo?.view.columns.get(status.code);
+    const same = old && old.status === status && old.commission === commission && old.ids.length === ids.length && old.ids.every((id, i) => id === ids[i]);
+    columns.set(status.code, same ? old : { status, ids, count: ids.length, commission });
+  }
+  const view = { columns, shown, total: state.orders.size };
+  memo = { orders: state.orders, statuses: state.statuses, filters, view };
+  return view;
+}

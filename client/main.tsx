@@ -1,0 +1,33 @@
+import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { useI18n } from './i18n/index.ts';
+import { LoginPage } from './shell/LoginPage.tsx';
+import { Shell } from './shell/Shell.tsx';
+import { startLive, stopLive } from './socket/live.ts';
+import { resetBoard } from './store/board.ts';
+import { checkSession, sessionStore } from './store/session.ts';
+import { resetSync } from './store/sync.ts';
+import { useStore } from './store/useStore.ts';
+import './styles.css';
+
+function App() {
+  const { t, locale } = useI18n();
+  const phase = useStore(sessionStore, (s) => s.phase);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  // Live only while logged in: the socket authenticates with the same cookie as HTTP.
+  useEffect(() => {
+    if (phase === 'ready') startLive();
+    if (phase === 'anonymous') {
+      stopLive();
+      resetSync();
+      resetBoard();
+    }
+  }, [phase]);
+  if (phase === 'checking') return <div class="page-state muted">{t('app.loading')}</div>;
+  return phase === 'ready' ? <Shell /> : <LoginPage />;
+}
+
+void checkSession();
+render(<App />, document.getElementById('app')!);

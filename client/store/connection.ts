@@ -1,0 +1,14 @@
+import { createStore } from 'zustand/vanilla';
+
+export type ConnectionPhase = 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+export interface ConnectionState {
+  phase: ConnectionPhase;
+  /** A refetch after a gap or a failed recovery is running. */
+  syncing: boolean;
+  socketId: string | null;
+}
+
+export const connectionStore = createStore<ConnectionState>(() => ({ phase: 'connecting', syncing: false, socketId: null }));
+
+export const setConnection = (patch: Partial<ConnectionState>) => connectionStore.setState(patch);
