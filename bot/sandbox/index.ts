@@ -1,0 +1,16 @@
+// The fake Bot API and the users who talk to the bot through it.
+export { FakeTelegram, type UpdateBody, type UserContent } from './fakeTelegram.ts';
+export { SimulatedUser, type FoundButton, type InvoiceTerms, type SimulatedUserProfile } from './simulatedUser.ts';
+export { ApiError } from './apiError.ts';
+export type { StoredFile } from './fileStore.ts';
+export type {
+  ApiCall,
+  ButtonView,
+  CallbackAnswer,
+  ChatMessage,
+  FakeTelegramOptions,
+  PreCheckoutAnswer,
+  ReplyMarkup,
+  WebhookConfig,
+  WebhookDelivery,
+} from './types.ts';
