@@ -6,8 +6,9 @@ import { runOp } from './runOp.ts';
 export async function deleteExpense(ctx: OpsContext, actor: Actor, expenseId: number): Promise<void> {
   assertRole(actor, 'manager');
   await runOp(ctx, actor, async ({ trx, emit }) => {
-    const deleted = await trx('expenses').where({ id: expenseId, tenant_id: actor.tenantId }).delete();
-    if (!deleted) throw notFound('Expense');
+    // Drivers disagree on what delete() returns; the ids it returns are the same everywhere.
+    const deleted = await trx('expenses').where({ id: expenseId, tenant_id: actor.tenantId }).delete().returning('id');
+    if (deleted.length === 0) throw notFound('Expense');
     await emit('expenses.deleted', null, { id: expenseId });
   });
 }
