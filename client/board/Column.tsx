@@ -108,8 +108,8 @@ function ColumnView({ column }: { column: ColumnData }) {
             {column.count}
           </span>
         </div>
-        <div class="column-sum" title={t('board.commissionSum', { sum: i18n.money(column.commission) })} data-testid="commission-sum">
-          {i18n.money(column.commission)}
+        <div class="column-sum" data-testid="commission-sum">
+          {t('board.commissionSum', { sum: i18n.money(column.commission) })}
         </div>
         {reason && (
           <div class="column-reason" role="note" data-testid="forbidden-reason">

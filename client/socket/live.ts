@@ -29,7 +29,8 @@ export function startLive(): void {
   s.on('connect', () => {
     setConnection({ phase: 'online', socketId: s.id ?? null });
     // Recovered: the server replayed the missed pushes. Otherwise events may be missing: resync.
-    if (!s.recovered) void resync();
+    if (s.recovered) setConnection({ lastSync: 'recovered' });
+    else void resync();
     s.emit('presence:set', myPresence);
     refreshPresence();
   });

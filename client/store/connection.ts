@@ -7,8 +7,10 @@ export interface ConnectionState {
   /** A refetch after a gap or a failed recovery is running. */
   syncing: boolean;
   socketId: string | null;
+  /** How the board last caught up after (re)connecting: shown in the badge's tooltip, read by tests. */
+  lastSync: 'recovered' | 'replayed' | 'snapshot' | null;
 }
 
-export const connectionStore = createStore<ConnectionState>(() => ({ phase: 'connecting', syncing: false, socketId: null }));
+export const connectionStore = createStore<ConnectionState>(() => ({ phase: 'connecting', syncing: false, socketId: null, lastSync: null }));
 
 export const setConnection = (patch: Partial<ConnectionState>) => connectionStore.setState(patch);

@@ -74,11 +74,13 @@ async function catchUp(): Promise<void> {
       const { events, complete } = await api.eventsAfter(seq);
       if (complete) {
         applyEvents(events.filter((event) => event.seq > boardStore.getState().seq));
+        setConnection({ lastSync: 'replayed' });
         return;
       }
     }
     setBoardLoading();
     loadSnapshot(await api.board());
+    setConnection({ lastSync: 'snapshot' });
   } catch (error) {
     setBoardFailed(error instanceof Error ? error.message : String(error));
     // Offline: the next (re)connect calls resync again.

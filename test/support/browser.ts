@@ -59,11 +59,13 @@ export interface CuttableProxy {
   url: string;
   cut(): void;
   restore(): void;
+  /** New connections go to another server from now on (a failover to another web process). */
+  retarget(url: string): void;
   close(): Promise<void>;
 }
 
 export async function startCuttableProxy(targetUrl: string): Promise<CuttableProxy> {
-  const target = new URL(targetUrl);
+  let target = new URL(targetUrl);
   const open = new Set<Socket>();
   let down = false;
   const server: Server = createServer((client) => {
@@ -91,6 +93,9 @@ export async function startCuttableProxy(targetUrl: string): Promise<CuttablePro
     },
     restore() {
       down = false;
+    },
+    retarget(url) {
+      target = new URL(url);
     },
     close: () =>
       new Promise<void>((done) => {

@@ -1,0 +1,267 @@
+// Two managers, two browser contexts, one live board: what one does, the other sees.
+import test from 'ava';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, seedDemo } from '../../db/seeds/demo.ts';
+import type { OrderDTO } from '../../shared/types.ts';
+import { artifactsDir, ensureClientBuilt, launchBrowser, startCuttableProxy, type CuttableProxy } from '../support/browser.ts';
+import type { ApiClient } from '../support/http.ts';
+import { startWeb } from '../../server/web.ts';
+import { startTestWeb, type TestWeb } from '../support/web.ts';
+
+const ANNA = { email: 'anna@example.com', password: DEMO_PASSWORD, name: 'Анна Менеджер' };
+const BORIS = { email: 'boris@example.com', password: DEMO_PASSWORD, name: 'Борис Менеджер' };
+const shots = join(artifactsDir, 'e2e');
+
+let env: TestWeb;
+let proxy: CuttableProxy;
+let browser: Browser;
+let contextA: BrowserContext;
+let contextB: BrowserContext;
+let a: Page;
+let b: Page;
+let annaApi: ApiClient;
+let created: OrderDTO;
+const startedAt = Date.now();
+
+async function openBoard(context: BrowserContext, url: string, who: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${who.email}] page error:`, error.message));
+  await page.goto(url);
+  await page.fill('input[name=email]', who.email);
+  await page.fill('input[name=password]', who.password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.card');
+  await page.waitForSelector('[data-testid=connection][data-phase=online]');
+  return page;
+}
+
+const card = (page: Page, number: number, status?: string) =>
+  page.locator(`${status ? `.column[data-status=${status}] ` : ''}.card[data-number="${number}"]`);
+
+async function serverOrder(id: number): Promise<OrderDTO> {
+  return ((await annaApi.get(`/api/orders/${id}`)).body as { order: OrderDTO }).order;
+}
+
+test.before(async () => {
+  ensureClientBuilt();
+  mkdirSync(shots, { recursive: true });
+  env = await startTestWeb();
+  await seedDemo(env.db);
+  annaApi = await env.as(ANNA);
+  proxy = await startCuttableProxy(env.web.url); // B's network, which the test cuts
+  browser = await launchBrowser();
+  const options = { viewport: { width: 1600, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' };
+  contextA = await browser.newContext(options);
+  contextB = await browser.newContext(options);
+  [a, b] = await Promise.all([openBoard(contextA, env.web.url, ANNA), openBoard(contextB, proxy.url, BORIS)]);
+});
+
+test.after.always(async () => {
+  await browser?.close();
+  await proxy?.close();
+  await env?.cleanup();
+  console.log(`board e2e: ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+});
+
+test.serial('A creates an order in the drawer: B sees its card within 1 s', async (t) => {
+  await a.click('[data-testid=new-order]');
+  const drawer = a.locator('[data-testid=drawer]');
+  await drawer.locator('input[name=customerName]').fill('Вера Тестова');
+  await drawer.locator('input[name=customerPhone]').fill('+7 916 555-12-34');
+  await drawer.locator('select[name=kindId]').selectOption({ label: 'Электрика' });
+  await drawer.locator('textarea[name=description]').fill('Повесить люстру в гостиной');
+  await drawer.locator('input[name=street]').fill('ул. Новая');
+  await drawer.locator('input[name=address]').fill('ул. Новая, д. 1, кв. 2');
+  await drawer.locator('input[name=price]').fill('2500');
+  const answer = a.waitForResponse((r) => r.url().endsWith('/api/orders') && r.request().method() === 'POST');
+  await drawer.locator('[data-testid=save]').click();
+  const response = await answer;
+  const answeredAt = Date.now();
+  t.is(response.status(), 201);
+  created = ((await response.json()) as { order: OrderDTO }).order;
+
+  await card(b, created.number, 'new').waitFor({ timeout: 1000 });
+  const seenAfter = Date.now() - answeredAt;
+  t.true(seenAfter < 1000, `B saw the card ${seenAfter} ms after A's answer`);
+  await t.notThrowsAsync(card(a, created.number, 'new').waitFor({ timeout: 1000 }));
+  t.regex((await card(b, created.number).innerText()).replace(/\s+/g, ' '), /Электрика.*ул\. Новая.*2 500 ₽.*250 ₽/);
+  t.is(created.commission, 25_000, 'commission defaults to the tenant percent');
+  // A's drawer now shows the created order.
+  await a.waitForURL(new RegExp(`/orders/${created.id}$`));
+  await a.locator('.drawer-close').click();
+});
+
+test.serial('A drags the card to Подтвержден: B sees it move', async (t) => {
+  await card(a, created.number, 'new').dragTo(a.locator('.column[data-status=confirmed] .column-list'));
+  await t.notThrowsAsync(card(b, created.number, 'confirmed').waitFor({ timeout: 2000 }));
+  t.is(await card(b, created.number, 'new').count(), 0);
+  t.is((await serverOrder(created.id)).status, 'confirmed');
+  const header = b.locator('.column[data-status=confirmed] [data-testid=count]');
+  t.regex(await header.innerText(), /^\d+$/);
+  await a.screenshot({ path: join(shots, 'board.png') });
+});
+
+test.serial("B edits while A saves: B sees A's change, B's stale save is refused, then applied on top", async (t) => {
+  await card(b, created.number).click();
+  const drawerB = b.locator('[data-testid=drawer]');
+  await drawerB.locator('textarea[name=description]').fill('Повесить люстру и бра, клиент просит позвонить заранее');
+  // Presence: A sees on the card that Boris is editing it.
+  await t.notThrowsAsync(card(a, created.number).locator(`.avatar[data-user="${BORIS.name}"][data-mode=edit]`).waitFor({ timeout: 2000 }));
+
+  await card(a, created.number).click();
+  const drawerA = a.locator('[data-testid=drawer]');
+  await t.notThrowsAsync(drawerA.locator(`.drawer-presence .avatar[data-user="${BORIS.name}"]`).waitFor({ timeout: 2000 }));
+  await drawerA.locator('input[name=price]').fill('3100');
+  await drawerA.locator('[data-testid=save]').click();
+  await drawerA.locator('.form-notice').waitFor();
+
+  // B sees A's change arrive in the open drawer, with A's name.
+  const banner = drawerB.locator('[data-testid=changed-banner]');
+  await t.notThrowsAsync(banner.waitFor({ timeout: 2000 }));
+  const bannerText = await banner.innerText();
+  t.true(bannerText.includes(ANNA.name), bannerText);
+  t.regex(bannerText.replace(/\s+/g, ' '), /Цена: 2 500 ₽ → 3 100 ₽/);
+
+  // B's save is based on the old version: refused, nothing overwritten.
+  await drawerB.locator('[data-testid=save]').click();
+  const conflict = drawerB.locator('[data-testid=conflict]');
+  await t.notThrowsAsync(conflict.waitFor({ timeout: 2000 }));
+  const conflictText = (await conflict.innerText()).replace(/\s+/g, ' ');
+  t.regex(conflictText, /Не сохранено: заказ уже изменил\(а\) Анна Менеджер/);
+  t.regex(conflictText, /Цена: 2 500 ₽ → 3 100 ₽/);
+  t.regex(conflictText, /Описание: Повесить люстру и бра/);
+  let stored = await serverOrder(created.id);
+  t.is(stored.price, 310_000);
+  t.is(stored.description, 'Повесить люстру в гостиной', "B's stale save changed nothing");
+  await b.screenshot({ path: join(shots, 'drawer-conflict.png') });
+
+  // B applies their change on top of A's: both survive.
+  await conflict.locator('[data-testid=apply-mine]').click();
+  await t.notThrowsAsync(conflict.waitFor({ state: 'detached', timeout: 2000 }));
+  stored = await serverOrder(created.id);
+  t.is(stored.price, 310_000);
+  t.is(stored.description, 'Повесить люстру и бра, клиент просит позвонить заранее');
+  // A had nothing typed: A's drawer follows B's save by itself.
+  await t.notThrowsAsync(
+    a.waitForFunction(
+      (text) => (document.querySelector('[data-testid=drawer] textarea[name=description]') as HTMLTextAreaElement | null)?.value === text,
+      stored.description,
+      { timeout: 2000 },
+    ),
+  );
+  await a.screenshot({ path: join(shots, 'drawer.png') });
+  await a.locator('.drawer-close').click();
+  await b.locator('.drawer-close').click();
+  // Closing the drawer clears B's presence from A's card.
+  await t.notThrowsAsync(card(a, created.number).locator('.avatar').waitFor({ state: 'detached', timeout: 2000 }));
+});
+
+test.serial('a forbidden drop is impossible: the column is greyed with the reason and nothing is sent', async (t) => {
+  const moves: string[] = [];
+  a.on('request', (request) => request.url().includes('/move') && moves.push(request.url()));
+  const source = card(a, created.number, 'confirmed');
+  const target = a.locator('.column[data-status=accepted]');
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await a.mouse.move(from.x + 40, from.y + 30);
+  await a.mouse.down();
+  await a.mouse.move(from.x + 80, from.y + 60, { steps: 5 });
+  await a.mouse.move(to.x + to.width / 2, to.y + 300, { steps: 10 });
+  await a.waitForSelector('.column[data-status=accepted][data-drop=forbidden]');
+  const reason = await target.locator('[data-testid=forbidden-reason]').innerText();
+  t.regex(reason, /Нельзя: из «Подтвержден» в «Принят в работу»/);
+  t.is(await target.getAttribute('title'), reason, 'the reason shows on hover too');
+  t.is(await a.locator('.column[data-status=dispatched]').getAttribute('data-drop'), 'allowed');
+  await a.screenshot({ path: join(shots, 'forbidden-drop.png') });
+  await a.mouse.up();
+  await a.waitForTimeout(300);
+  t.is(await card(a, created.number, 'confirmed').count(), 1, 'the card stayed where it was');
+  t.deepEqual(moves, [], 'no move request was sent');
+  t.is((await serverOrder(created.id)).status, 'confirmed');
+});
+
+test.serial('moving from the keyboard: Space picks up, arrows choose, forbidden columns say why, Enter drops', async (t) => {
+  await card(a, created.number, 'confirmed').focus();
+  await a.keyboard.press('Space');
+  await a.keyboard.press('ArrowRight'); // Поиск мастера: allowed
+  t.regex(await a.locator('[data-testid=announcement]').innerText(), /Поиск мастера.*можно положить/);
+  await a.keyboard.press('ArrowRight'); // Принят в работу: forbidden, with the reason
+  t.regex(await a.locator('[data-testid=announcement]').innerText(), /Нельзя: из «Подтвержден» в «Принят в работу»/);
+  await a.keyboard.press('ArrowLeft');
+  await a.keyboard.press('ArrowLeft'); // skips its own column: Недозвон
+  await a.keyboard.press('Enter');
+  await t.notThrowsAsync(card(b, created.number, 'no_answer').waitFor({ timeout: 2000 }));
+  t.is((await serverOrder(created.id)).status, 'no_answer');
+  await t.notThrowsAsync(a.waitForFunction((n) => document.activeElement?.getAttribute('data-number') === String(n), created.number));
+});
+
+test.serial("B's network is cut and restored: B catches up without a reload", async (t) => {
+  await b.evaluate(() => Object.assign(window, { bootMarker: 'same page' }));
+  proxy.cut();
+  await t.notThrowsAsync(b.waitForSelector('[data-testid=connection]:not([data-phase=online])', { timeout: 5000 }));
+  await b.screenshot({ path: join(shots, 'reconnecting.png') });
+
+  // While B is away, A creates an order and moves another.
+  const board = (await annaApi.get('/api/board')).body as { cities: { id: number }[]; kinds: { id: number }[]; channels: { id: number }[] };
+  const missed = await annaApi.post('/api/orders', {
+    cityId: board.cities[0]!.id,
+    kindId: board.kinds[0]!.id,
+    channelId: board.channels[0]!.id,
+    customer: { name: 'Пока Б оффлайн', phone: '+7 916 000-00-77' },
+    street: 'ул. Пропущенная',
+    price: 120_000,
+  });
+  t.is(missed.status, 201);
+  const moved = await annaApi.post(`/api/orders/${created.id}/move`, { to: 'confirmed' });
+  t.is(moved.status, 200);
+  await a.waitForSelector(`.card[data-number="${missed.body.order.number}"]`);
+  t.is(await card(b, missed.body.order.number).count(), 0, 'B cannot see it while cut off');
+
+  proxy.restore();
+  await t.notThrowsAsync(b.waitForSelector('[data-testid=connection][data-phase=online]', { timeout: 10_000 }));
+  await t.notThrowsAsync(card(b, missed.body.order.number, 'new').waitFor({ timeout: 3000 }));
+  await t.notThrowsAsync(card(b, created.number, 'confirmed').waitFor({ timeout: 3000 }));
+  t.is(await b.evaluate(() => (window as unknown as { bootMarker?: string }).bootMarker), 'same page', 'no reload happened');
+  t.is(await b.getAttribute('[data-testid=connection]', 'data-last-sync'), 'recovered', "Socket.IO's connection state recovery replayed the missed pushes");
+  // Both boards agree on every column's count.
+  const counts = (page: Page) => page.$$eval('.column', (columns) => columns.map((c) => `${c.getAttribute('data-status')}:${c.querySelector('[data-testid=count]')?.textContent}`));
+  t.deepEqual(await counts(b), await counts(a));
+});
+
+test.serial('B fails over to another web process: recovery is impossible there, so B replays the missed events by seq', async (t) => {
+  // Its own Socket.IO stream (prefix): it knows nothing of B's session, as after an expired one.
+  const other = await startWeb({ ...env, config: { ...env.config, REDIS_PREFIX: `${env.config.REDIS_PREFIX}-other` } }, 0, '127.0.0.1');
+  try {
+    proxy.cut();
+    await t.notThrowsAsync(b.waitForSelector('[data-testid=connection]:not([data-phase=online])', { timeout: 5000 }));
+    const moved = await annaApi.post(`/api/orders/${created.id}/move`, { to: 'no_answer' });
+    t.is(moved.status, 200);
+    proxy.retarget(other.url);
+    proxy.restore();
+    await t.notThrowsAsync(b.waitForSelector('[data-testid=connection][data-phase=online]', { timeout: 10_000 }));
+    await t.notThrowsAsync(card(b, created.number, 'no_answer').waitFor({ timeout: 3000 }));
+    t.is(await b.getAttribute('[data-testid=connection]', 'data-last-sync'), 'replayed');
+    // And B is live on the new process: A's next change through the first one arrives.
+    t.is((await annaApi.post(`/api/orders/${created.id}/move`, { to: 'confirmed' })).status, 200);
+    await t.notThrowsAsync(card(b, created.number, 'confirmed').waitFor({ timeout: 2000 }));
+  } finally {
+    proxy.cut();
+    proxy.retarget(env.web.url);
+    proxy.restore();
+    await other.close();
+  }
+});
+
+test.serial('the board in English', async (t) => {
+  await a.click('.topbar .lang-option:has-text("EN")');
+  await t.notThrowsAsync(a.waitForSelector('.column[data-status=confirmed] .column-name:has-text("Confirmed")'));
+  t.regex(await a.locator('.tabs').innerText(), /Orders/);
+  await a.screenshot({ path: join(shots, 'board-en.png') });
+  await a.click('.topbar .lang-option:has-text("RU")');
+  // The README shows the Russian board.
+  mkdirSync('docs/screenshots', { recursive: true });
+  copyFileSync(join(shots, 'board.png'), 'docs/screenshots/board.png');
+  copyFileSync(join(shots, 'drawer-conflict.png'), 'docs/screenshots/drawer-conflict.png');
+});
