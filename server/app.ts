@@ -14,9 +14,10 @@ import { masterRoutes } from './routes/masters/index.ts';
 import { priceRoutes } from './routes/prices/index.ts';
 import { channelRoutes } from './routes/channels/index.ts';
 import { expenseRoutes } from './routes/expenses/index.ts';
+import { reportRoutes } from './routes/reports/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { money } from './common.ts';
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Per-tenant settings with the defaults a new tenant starts from. */
 export const tenantSettingsSchema = z.object({
   commissionPercent: z.number().min(0).max(100).default(10),
@@ -17,6 +26,12 @@ export const tenantSettingsSchema = z.object({
     })
     .prefault({}),
   cashbackPercent: z.number().min(0).max(100).default(0),
+  /** Reports, the wall screen and "today" count days in this zone. */
+  timezone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, 'an IANA time zone such as Europe/Moscow')
+    .default('Europe/Moscow'),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
