@@ -7,12 +7,15 @@ export const kopecksToRubles = (kopecks: Kopecks): number => kopecks / 100;
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/** Whole roubles without decimals ("2 500 ₽"); with kopecks always two digits ("1 049,80 ₽", never "1 049,8 ₽"). */
 export function formatMoney(kopecks: Kopecks, locale: 'ru' | 'en' = 'ru'): string {
-  const tag = locale === 'ru' ? 'ru-RU' : 'en-US';
-  let formatter = formatters.get(tag);
+  const whole = kopecks % 100 === 0;
+  const key = `${locale}:${whole}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(tag, { style: 'currency', currency: 'RUB', maximumFractionDigits: 2, minimumFractionDigits: 0 });
-    formatters.set(tag, formatter);
+    const digits = whole ? 0 : 2;
+    formatter = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol', maximumFractionDigits: digits, minimumFractionDigits: digits });
+    formatters.set(key, formatter);
   }
   return formatter.format(kopecks / 100);
 }
