@@ -42,10 +42,12 @@ export function OrderDrawer({ item }: { item: number | 'new' }) {
 function ExistingOrder({ id }: { id: number }) {
   const { t } = useI18n();
   const stored = useStore(boardStore, (s) => s.orders.get(id));
+  const touched = useStore(boardStore, (s) => s.touched.get(id));
   const [details, setDetails] = useState<{ order: OrderDTO; timeline: OrderEventDTO[] } | null>(null);
   const [photos, setPhotos] = useState<OrderPhotoDTO[]>([]);
   const [failed, setFailed] = useState('');
-  // The history is read again whenever the order changes, so it always names who did what.
+  // The history and photos are read again whenever an event concerns the order (a new version,
+  // photos from the bot, offers sent), so the drawer always names who did what.
   useEffect(() => {
     let live = true;
     api
@@ -64,7 +66,7 @@ function ExistingOrder({ id }: { id: number }) {
     return () => {
       live = false;
     };
-  }, [id, stored?.version]);
+  }, [id, stored?.version, touched]);
   const order = stored ?? details?.order;
   if (!order) {
     return (

@@ -25,6 +25,8 @@ export interface BoardState {
   names: { cities: Map<number, string>; kinds: Map<number, string>; channels: Map<number, string>; statuses: Map<string, StatusDTO> };
   orders: Map<number, OrderDTO>;
   changes: Map<number, OrderChange>;
+  /** The last seq that concerned an order, including events that carry only its id (photos, offers). */
+  touched: Map<number, number>;
   /** Orders with a move of ours in flight: the card shows it is saving. */
   saving: Set<number>;
 }
@@ -43,6 +45,7 @@ const initial = (): BoardState => ({
   names: { cities: new Map(), kinds: new Map(), channels: new Map(), statuses: new Map() },
   orders: new Map(),
   changes: new Map(),
+  touched: new Map(),
   saving: new Set(),
 });
 
@@ -97,8 +100,11 @@ export function applyEvents(events: EventEnvelope[]): void {
   const state = boardStore.getState();
   let orders: Map<number, OrderDTO> | undefined;
   let changes: Map<number, OrderChange> | undefined;
+  let touched: Map<number, number> | undefined;
   for (const event of events) {
-    const order = (event.data as { order?: OrderDTO }).order;
+    const { order, orderId } = event.data as { order?: OrderDTO; orderId?: unknown };
+    const concerns = order?.id ?? (typeof orderId === 'number' ? orderId : undefined);
+    if (concerns !== undefined) (touched ??= new Map(state.touched)).set(concerns, event.seq);
     if (!order) continue;
     orders ??= new Map(state.orders);
     changes ??= new Map(state.changes);
@@ -107,7 +113,7 @@ export function applyEvents(events: EventEnvelope[]): void {
     const fields = (event.data as { fields?: string[] }).fields ?? [];
     changes.set(order.id, { seq: event.seq, type: event.type, actor: event.actor, at: event.at, fields });
   }
-  boardStore.setState({ seq: events[events.length - 1]!.seq, ...(orders ? { orders } : {}), ...(changes ? { changes } : {}) });
+  boardStore.setState({ seq: events[events.length - 1]!.seq, ...(orders ? { orders } : {}), ...(changes ? { changes } : {}), ...(touched ? { touched } : {}) });
 }
 
 /** An order from an HTTP answer: newer than what we hold, or ignored. */
