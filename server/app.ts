@@ -15,9 +15,13 @@ import { priceRoutes } from './routes/prices/index.ts';
 import { channelRoutes } from './routes/channels/index.ts';
 import { expenseRoutes } from './routes/expenses/index.ts';
 import { reportRoutes } from './routes/reports/index.ts';
+import { settingsRoutes } from './routes/settings/index.ts';
+import { managerRoutes } from './routes/managers/index.ts';
+import { wallLinkRoutes } from './routes/walls/index.ts';
+import { wallRoutes } from './routes/wall/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();
