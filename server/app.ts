@@ -19,9 +19,10 @@ import { settingsRoutes } from './routes/settings/index.ts';
 import { managerRoutes } from './routes/managers/index.ts';
 import { wallLinkRoutes } from './routes/walls/index.ts';
 import { wallRoutes } from './routes/wall/index.ts';
+import { cityRoutes, kindRoutes } from './routes/references/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();

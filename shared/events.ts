@@ -2,7 +2,7 @@
 import type { OrderDTO } from './types.ts';
 import type { ChannelAdminDTO, ExpenseDTO, ManagerDTO, MasterDTO, PriceItemDTO, SettingsDTO, WallTokenDTO } from './crmTypes.ts';
 import type { TransitionMatrix } from './statuses.ts';
-import type { StatusDTO } from './types.ts';
+import type { RefDTO, StatusDTO } from './types.ts';
 
 // Add new events here: the bus, the relay and every client pick their types up from this map.
 export interface EventPayloads {
@@ -37,6 +37,12 @@ export interface EventPayloads {
   'users.updated': { user: ManagerDTO; fields: string[] };
   'walls.created': { wall: WallTokenDTO };
   'walls.revoked': { id: number };
+  'cities.created': { city: RefDTO };
+  'cities.updated': { city: RefDTO; fields: string[] };
+  'cities.deleted': { id: number };
+  'kinds.created': { kind: RefDTO };
+  'kinds.updated': { kind: RefDTO; fields: string[] };
+  'kinds.deleted': { id: number };
 }
 
 export type EventType = keyof EventPayloads;
