@@ -11,7 +11,9 @@ export default defineConfig({
   plugins: [preact({ devToolsEnabled: false, prerender: { enabled: false } })],
   build: {
     outDir: '../dist/client',
-    emptyOutDir: true,
+    // Test builds keep the previous hashed files: a board already open in another test process
+    // still loads them while a newer build lands beside them.
+    emptyOutDir: !process.env.NARYAD_KEEP_OLD_ASSETS,
     target: 'es2022',
     manifest: true,
     reportCompressedSize: false,

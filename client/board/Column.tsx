@@ -73,6 +73,8 @@ function ColumnView({ column }: { column: ColumnData }) {
   const reason = verdict && !verdict.ok ? verdictText(i18n, boardStore.getState(), verdict) : undefined;
   const state = verdict ? (verdict.ok ? 'allowed' : 'forbidden') : 'idle';
 
+  // Enter and over both: Chromium stops sending dragover to an element whose dragenter nobody
+  // cancelled, so the pointer's column is marked on enter as well.
   const onDragOver = (event: TargetedDragEvent<HTMLElement>) => {
     if (!verdict) return;
     if (verdict.ok) {
@@ -97,6 +99,7 @@ function ColumnView({ column }: { column: ColumnData }) {
       aria-label={status.name[i18n.locale]}
       aria-disabled={state === 'forbidden' ? 'true' : undefined}
       title={reason}
+      onDragEnter={onDragOver}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >

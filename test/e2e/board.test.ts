@@ -50,6 +50,8 @@ test.before(async () => {
   env = await startTestWeb();
   await seedDemo(env.db);
   annaApi = await env.as(ANNA);
+  // One dispatched order nobody took: its card carries the flag.
+  await env.db('orders').where({ number: 76 }).update({ no_taker_reason: 'nobody_accepted', no_taker_at: new Date() });
   proxy = await startCuttableProxy(env.web.url); // B's network, which the test cuts
   browser = await launchBrowser();
   const options = { viewport: { width: 1600, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' };
@@ -174,8 +176,21 @@ test.serial('a forbidden drop is impossible: the column is greyed with the reaso
   t.regex(reason, /Нельзя: из «Подтвержден» в «Принят в работу»/);
   t.is(await target.getAttribute('title'), reason, 'the reason shows on hover too');
   t.is(await a.locator('.column[data-status=dispatched]').getAttribute('data-drop'), 'allowed');
+  t.true(await target.evaluate((el) => el.classList.contains('column--target')), 'the column under the pointer is marked');
   await a.screenshot({ path: join(shots, 'forbidden-drop.png') });
   await a.mouse.up();
+  t.is(await card(a, created.number, 'confirmed').count(), 1, 'dropped on the forbidden column: still in its own');
+
+  // Held near the board's right edge, a drag scrolls the board towards the columns off screen.
+  const board = (await a.locator('.board').boundingBox())!;
+  await a.mouse.move(from.x + 40, from.y + 30);
+  await a.mouse.down();
+  await a.mouse.move(from.x + 80, from.y + 60, { steps: 5 });
+  for (let i = 0; i < 8; i++) await a.mouse.move(board.x + board.width - 20 - (i % 2), board.y + 300);
+  t.true((await a.locator('.board').evaluate((el) => el.scrollLeft)) > 0, 'the board scrolled while dragging at its edge');
+  await a.mouse.move(800, 70, { steps: 5 }); // let go over the toolbar: not a column
+  await a.mouse.up();
+  await a.locator('.board').evaluate((el) => (el.scrollLeft = 0));
   await a.waitForTimeout(300);
   t.is(await card(a, created.number, 'confirmed').count(), 1, 'the card stayed where it was');
   t.deepEqual(moves, [], 'no move request was sent');
@@ -252,6 +267,41 @@ test.serial('B fails over to another web process: recovery is impossible there, 
     proxy.restore();
     await other.close();
   }
+});
+
+test.serial('A dispatches from the drawer, then drops the card on Отменен and gives the reason: B sees both', async (t) => {
+  await card(a, created.number, 'confirmed').click();
+  await a.locator('[data-testid=drawer] button:has-text("Отправить мастерам")').click();
+  await t.notThrowsAsync(card(b, created.number, 'dispatched').waitFor({ timeout: 2000 }));
+  await a.locator('.drawer-close').click();
+
+  // A screen wide enough for all nine columns (on a narrower one the board scrolls while dragging near its edge).
+  await a.setViewportSize({ width: 2600, height: 900 });
+  await card(a, created.number, 'dispatched').dragTo(a.locator('.column[data-status=cancelled] .column-list'));
+  const dialog = a.locator('.modal[role=dialog]');
+  await dialog.waitFor({ timeout: 3000 });
+  t.regex(await dialog.innerText(), new RegExp(`Отменить заказ №${created.number}`));
+  await dialog.locator('button[type=submit]').click();
+  t.regex(await dialog.locator('.form-error').innerText(), /Укажите причину/, 'a cancel needs its reason');
+  await dialog.locator('textarea[name=reason]').fill('Клиент нашёл другого мастера');
+  await dialog.locator('button[type=submit]').click();
+  await t.notThrowsAsync(card(b, created.number, 'cancelled').waitFor({ timeout: 2000 }));
+  await a.setViewportSize({ width: 1600, height: 900 });
+  await b.setViewportSize({ width: 2600, height: 900 });
+  await card(b, created.number).click();
+  await t.notThrowsAsync(b.locator('[data-testid=drawer] .banner:has-text("Клиент нашёл другого мастера")').waitFor({ timeout: 2000 }));
+  t.regex(await b.locator('[data-testid=timeline]').innerText(), /Отменён: Клиент нашёл другого мастера[\s\S]*Анна Менеджер/);
+  await b.locator('.drawer-close').click();
+  await b.setViewportSize({ width: 1600, height: 900 });
+  const stored = await serverOrder(created.id);
+  t.is(stored.status, 'cancelled');
+  t.is(stored.cancelReason, 'Клиент нашёл другого мастера');
+});
+
+test.serial('the "no taker" flag shows on the card with its reason', async (t) => {
+  const flag = card(b, 76, 'dispatched').locator('[data-testid=no-taker]');
+  t.is(await flag.innerText(), 'Нет исполнителя');
+  t.is(await flag.getAttribute('title'), 'Нет исполнителя: никто не принял');
 });
 
 test.serial('the board in English', async (t) => {

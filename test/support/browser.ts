@@ -45,7 +45,7 @@ export function ensureClientBuilt(): void {
     }
   }
   try {
-    if (!fresh()) execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (!fresh()) execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NARYAD_KEEP_OLD_ASSETS: '1' } });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
