@@ -19,6 +19,10 @@ const configSchema = z.object({
   TELEGRAM_API_ROOT: z.string().url().optional(),
   WEBHOOK_URL: z.string().url().optional(),
   WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** The bot's own HTTP port for Telegram's webhook POSTs (webhook mode only). */
+  BOT_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  /** Dates in the bot's texts ("На сегодня", planned dates) are shown in this zone. */
+  BOT_TIMEZONE: z.string().default('Europe/Moscow'),
   DEMO_SEED: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Website API: requests per API key per window (fixed window, shared through Redis when set). */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(60),

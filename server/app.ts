@@ -11,6 +11,9 @@ import { orderRoutes } from './routes/orders/index.ts';
 import { photoRoutes } from './routes/photos/index.ts';
 import { publicRoutes } from './public/index.ts';
 import { masterRoutes } from './routes/masters/index.ts';
+import { masterModerationRoutes } from './routes/masters/moderation.ts';
+import { masterMessageRoutes } from './routes/masters/messages.ts';
+import { orderPhotoFileRoutes } from './routes/orders/photos.ts';
 import { priceRoutes } from './routes/prices/index.ts';
 import { channelRoutes } from './routes/channels/index.ts';
 import { expenseRoutes } from './routes/expenses/index.ts';
@@ -22,7 +25,7 @@ import { wallRoutes } from './routes/wall/index.ts';
 import { cityRoutes, kindRoutes } from './routes/references/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, publicRoutes, masterRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, orderPhotoFileRoutes, publicRoutes, masterRoutes, masterModerationRoutes, masterMessageRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();

@@ -3,6 +3,8 @@ import type { OrderDTO } from './types.ts';
 import type { ChannelAdminDTO, ExpenseDTO, ManagerDTO, MasterDTO, PriceItemDTO, SettingsDTO, WallTokenDTO } from './crmTypes.ts';
 import type { TransitionMatrix } from './statuses.ts';
 import type { RefDTO, StatusDTO } from './types.ts';
+import type { OrderPhotoDTO } from './types.ts';
+import type { ChatMessageDTO } from './chat.ts';
 
 // Add new events here: the bus, the relay and every client pick their types up from this map.
 export interface EventPayloads {
@@ -19,6 +21,17 @@ export interface EventPayloads {
   // The CRM tabs (events without an order carry orderId null in order_events).
   'masters.created': { master: MasterDTO };
   'masters.updated': { master: MasterDTO; fields: string[] };
+  // The bot: registration, moderation, offers, photos, the chat with a master.
+  'masters.registered': { master: MasterDTO };
+  'masters.approved': { master: MasterDTO };
+  'masters.blocked': { master: MasterDTO; reason: string };
+  /** One wave of offers written for an order (the rows exist before any message is sent). */
+  'offers.sent': { orderId: number; wave: number; masterIds: number[] };
+  'photos.added': { orderId: number; photos: OrderPhotoDTO[] };
+  /** A new line: from the master (`in`) or a manager's reply on its way to him (`out`, pending). */
+  'chat.message': { message: ChatMessageDTO };
+  /** A line's delivery changed: delivered, or failed with the reason. */
+  'chat.updated': { message: ChatMessageDTO };
   'prices.created': { item: PriceItemDTO };
   'prices.updated': { item: PriceItemDTO; fields: string[] };
   'prices.deleted': { id: number; cityId: number; kindId: number };

@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
 import * as initial from './20261123000000_initial.ts';
 import * as crm from './20261201000000_crm.ts';
+import * as bot from './20261210000000_bot.ts';
 
 // Listed explicitly so migrations run the same from source, under ava and in any process.
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_initial': initial,
   '20261201000000_crm': crm,
+  '20261210000000_bot': bot,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,110 @@
+import { GrammyError } from 'grammy';
+import { logger } from '../../db/logger.ts';
+import { markOfferFailed, markOfferSent } from '../../db/ops/offerDelivery.ts';
+import type { BotApp } from '../context.ts';
+import { offerKeyboard } from '../keyboards/orders.ts';
+import { textsFor } from '../locales/index.ts';
+import { loadOfferView, type OfferView } from './offerTexts.ts';
+import type { OrderPhotos } from './orderPhoto.ts';
+
+interface QueuedOffer {
+  id: number;
+  orderId: number;
+  chatId: number;
+  language: string;
+}
+
+/** Sends in flight at once: enough to keep the throttler busy, few enough to stop quickly. */
+const WORKERS = 6;
+
+/**
+ * Sends pending offers. The rows were written first (offerNextWave); each is sent once, then
+ * marked sent with its message id. Sends pass through a small pool rather than all at once
+ * into the throttler: an offer still waiting when someone wins the order is never sent
+ * (its row is no longer pending), instead of going out only to be edited closed.
+ */
+export class OfferSender {
+  private readonly app: BotApp;
+  private readonly photos: OrderPhotos;
+  private readonly onClosedInFlight: (orderId: number) => void;
+  private readonly queue: QueuedOffer[] = [];
+  /** Offer ids queued or being sent, so a row is never sent twice by this process. */
+  private readonly known = new Set<number>();
+  private readonly views = new Map<number, Promise<OfferView>>();
+  private workers = 0;
+  private idle: (() => void)[] = [];
+
+  constructor(app: BotApp, photos: OrderPhotos, onClosedInFlight: (orderId: number) => void) {
+    this.app = app;
+    this.photos = photos;
+    this.onClosedInFlight = onClosedInFlight;
+  }
+
+  /** Queues the order's pending offers that have no message yet (all of them, any wave). */
+  async sendPending(orderId: number): Promise<void> {
+    const rows: { id: number; chat_id: number | string; language: string }[] = await this.app.ops.db('order_offers as f')
+      .join('masters as m', 'm.id', 'f.master_id')
+      .where({ 'f.order_id': orderId, 'f.tenant_id': this.app.tenant.id, 'f.state': 'pending' })
+      .whereNull('f.message_id')
+      .whereNotNull('f.chat_id')
+      .orderBy([{ column: 'f.wave' }, { column: 'f.id' }])
+      .select('f.id', 'f.chat_id', 'm.language');
+    this.views.delete(orderId);
+    for (const row of rows) {
+      if (this.known.has(row.id)) continue;
+      this.known.add(row.id);
+      this.queue.push({ id: row.id, orderId, chatId: Number(row.chat_id), language: row.language });
+    }
+    while (this.workers < WORKERS && this.queue.length > 0) {
+      this.workers++;
+      void this.work();
+    }
+  }
+
+  /** Resolves once nothing is queued or in flight (tests, benchmarks, shutdown). */
+  drained(): Promise<void> {
+    if (this.workers === 0 && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private async work(): Promise<void> {
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        await this.sendOne(next).catch((error: unknown) => logger.error({ err: error, offerId: next?.id }, 'offer send failed'));
+        this.known.delete(next.id);
+      }
+    } finally {
+      this.workers--;
+      if (this.workers === 0 && this.queue.length === 0) for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+
+  private async sendOne(item: QueuedOffer): Promise<void> {
+    const { db } = this.app.ops;
+    // Still wanted? Someone may have won the order while this offer waited its turn.
+    const row = await db('order_offers').where({ id: item.id }).first('state', 'message_id');
+    if (!row || row.state !== 'pending' || row.message_id !== null) return;
+    let view = this.views.get(item.orderId);
+    if (!view) this.views.set(item.orderId, (view = loadOfferView(this.app, item.orderId)));
+    const offer = await view;
+    if (offer.status !== 'dispatched') return;
+    const t = textsFor(item.language);
+    const reply_markup = offerKeyboard(t, item.orderId);
+    try {
+      const photo = await this.photos.forOrder(item.orderId);
+      const message = photo
+        ? await this.app.api.sendPhoto(item.chatId, photo, { caption: offer.text(item.language), reply_markup })
+        : await this.app.api.sendMessage(item.chatId, offer.text(item.language), { reply_markup });
+      if ('photo' in message && message.photo) this.photos.remember(item.orderId, message.photo.at(-1)?.file_id);
+      const state = await markOfferSent(db, item.id, message.message_id);
+      if (state === 'closed') this.onClosedInFlight(item.orderId);
+    } catch (error) {
+      // 403: blocked the bot; 400: chat gone. Final, unlike a network error (left pending for the sweep).
+      if (error instanceof GrammyError && (error.error_code === 403 || error.error_code === 400)) {
+        await markOfferFailed(db, item.id, error.description);
+        return;
+      }
+      throw error;
+    }
+  }
+}

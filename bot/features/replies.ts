@@ -1,0 +1,22 @@
+import { GrammyError } from 'grammy';
+import { DomainError } from '../../db/ops/errors.ts';
+import type { BotContext } from '../context.ts';
+
+/** A tap that no longer means anything (an old message, a finished step): say so, change nothing. */
+export async function staleTap(ctx: BotContext): Promise<void> {
+  await ctx.answerCallbackQuery({ text: ctx.t.staleButton }).catch(ignoreOldQuery);
+}
+
+/** Telegram refuses answers to queries older than ~15 s; nothing to do about those. */
+export function ignoreOldQuery(error: unknown): void {
+  if (error instanceof GrammyError && error.error_code === 400) return;
+  throw error;
+}
+
+/** "message is not modified": the edit was already made (a retry, a restart). */
+export function isNotModified(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 400 && /not modified/i.test(error.description);
+}
+
+export const isDomainError = (error: unknown, ...codes: DomainError['code'][]): error is DomainError =>
+  error instanceof DomainError && (codes.length === 0 || codes.includes(error.code));

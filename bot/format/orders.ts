@@ -1,0 +1,65 @@
+import { formatMoney } from '../../shared/money.ts';
+import type { OfferDTO, OrderDTO } from '../../shared/types.ts';
+import type { Lang, Texts } from '../locales/index.ts';
+import type { References } from '../queries/references.ts';
+import { formatDate } from './dates.ts';
+
+export interface TextSetup {
+  t: Texts;
+  lang: Lang;
+  refs: References;
+  timezone: string;
+}
+
+export const money = (kopecks: number, lang: Lang) => formatMoney(kopecks, lang);
+
+/** The offer as every matching master sees it. It takes an OfferDTO: only presentOffer's fields exist here. */
+export function offerText(offer: OfferDTO, { t, lang, refs, timezone }: TextSetup): string {
+  return t.offer({
+    number: offer.number,
+    kind: refs.kindName(offer.kindId),
+    city: refs.cityName(offer.cityId),
+    street: offer.street,
+    date: formatDate(offer.plannedAt, t, timezone),
+    price: money(offer.price, lang),
+    commission: money(offer.commission, lang),
+    description: offer.description,
+  });
+}
+
+export function closedText(offer: OfferDTO, { t, refs }: TextSetup): string {
+  return t.offerClosed({ number: offer.number, kind: refs.kindName(offer.kindId), street: offer.street });
+}
+
+const statusKey = {
+  accepted: 'statusAccepted',
+  rescheduled: 'statusRescheduled',
+  done: 'statusDone',
+  paid: 'statusPaid',
+  cancelled: 'statusCancelled',
+} as const;
+
+/** The full card, for the master who won the order: the customer, the phone, the whole address. */
+export function cardText(order: OrderDTO, { t, lang, refs, timezone }: TextSetup): string {
+  const key = statusKey[order.status as keyof typeof statusKey];
+  return t.orderCard({
+    number: order.number,
+    kind: refs.kindName(order.kindId),
+    city: refs.cityName(order.cityId),
+    customer: order.customer?.name || '—',
+    phone: order.customer?.phone || '—',
+    address: order.address || order.street || '—',
+    date: formatDate(order.plannedAt, t, timezone),
+    price: money(order.price, lang),
+    commission: money(order.commission, lang),
+    description: order.description,
+    status: key ? t[key] : order.status,
+  });
+}
+
+/** One line of a list: "№12 · Сантехника · ул. Тверская, д. 7 · 15 декабря, 14:00". */
+export function orderLine(order: OrderDTO, { t, refs, timezone }: TextSetup): string {
+  const date = formatDate(order.plannedAt, t, timezone) ?? t.noDate;
+  const number = t.dateFormat === 'ru-RU' ? `№${order.number}` : `#${order.number}`;
+  return `${number} · ${refs.kindName(order.kindId)} · ${order.address || order.street} · ${date}`;
+}

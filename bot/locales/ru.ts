@@ -1,0 +1,175 @@
+// Every text the bot shows a master, in Russian (the default). en.ts mirrors these keys.
+
+export const ru = {
+  // Registration
+  intro: (company: string) =>
+    `Здравствуйте! Это бот «${company}» для мастеров.\n\n` +
+    'Сюда приходят заказы в вашем городе по вашей специальности. Кто первым нажмёт «Принять», тот и получает заказ вместе с контактами клиента.\n\n' +
+    'Регистрация займёт минуту.',
+  registerButton: '📝 Регистрация',
+  languageButton: 'English',
+  backButton: '« Назад',
+  policy: (url: string) => `Шаг 1 из 6. Прочитайте правила работы с сервисом:\n${url}\n\nНажимая «Согласен», вы их принимаете.`,
+  agreeButton: '✅ Согласен',
+  phoneAsk: 'Шаг 2 из 6. Поделитесь номером телефона — нажмите кнопку внизу.\nИли напишите номер, например +7 916 123-45-67.',
+  phoneButton: '📱 Отправить номер',
+  phoneBad: 'Не похоже на номер телефона. Нажмите «📱 Отправить номер» внизу или напишите номер целиком, например +7 916 123-45-67.',
+  phoneNotYours: 'Это чужой контакт. Нажмите «📱 Отправить номер» — так бот получит ваш собственный номер.',
+  phoneSaved: (phone: string) => `Номер ${phone} записан.`,
+  nameAsk: 'Шаг 3 из 6. Напишите фамилию, имя и отчество.',
+  nameBad: 'Напишите фамилию и имя — хотя бы два слова, только буквы.',
+  passportAsk: 'Шаг 4 из 6. Серия и номер паспорта — по желанию, их увидит только владелец сервиса. Можно пропустить.',
+  passportBad: 'Напишите серию и номер паспорта цифрами, например 4510 123456, или нажмите «Пропустить».',
+  skipButton: 'Пропустить',
+  cityAsk: 'Шаг 5 из 6. В каком городе вы работаете?',
+  kindsAsk: 'Шаг 6 из 6. Какие работы вы берёте? Отметьте все подходящие и нажмите «Готово».',
+  kindsNone: 'Отметьте хотя бы один вид работ',
+  doneButton: 'Готово',
+  noCities: 'В компании пока не заведено ни одного города. Напишите менеджеру — он добавит.',
+  submitted: (name: string) =>
+    `Спасибо, ${name}! Анкета отправлена на модерацию.\nКак только менеджер её проверит, я напишу вам здесь.`,
+  phoneTaken: 'Этот номер уже зарегистрирован у другого мастера. Напишите другой номер или свяжитесь с менеджером.',
+  alreadyRegistered: 'Вы уже зарегистрированы.',
+  pending: 'Ваша анкета на модерации. Я напишу, как только менеджер её проверит.',
+  blocked: (reason: string | null) => `⛔ Доступ к заказам закрыт.${reason ? `\nПричина: ${reason}` : ''}`,
+  approved: '🎉 Анкета одобрена! Теперь вам будут приходить заказы.\n\nЗаказы приходят, когда вы на смене: нажмите кнопку ниже, чтобы выйти на смену.',
+  goOnShiftButton: '🟢 Выйти на смену',
+
+  // Menu
+  menuTitle: 'Главное меню. Когда вы на смене, новые заказы приходят сюда сами.',
+  menuToday: '📋 На сегодня',
+  menuOrders: '🗂 Мои заказы',
+  menuProfile: '👤 Профиль',
+  menuOnShift: '🟢 На смене',
+  menuOffShift: '⚪ Не на смене',
+  menuDebt: '💰 Комиссия',
+  shiftOn: '🟢 Вы на смене — новые заказы будут приходить сюда.',
+  shiftOff: '⚪ Вы ушли со смены — новые заказы приходить не будут. Чтобы вернуться, нажмите «⚪ Не на смене».',
+  todayEmpty: 'На сегодня заказов нет.',
+  todayTitle: (date: string) => `Заказы на сегодня, ${date}:`,
+  ordersTitle: 'Мои заказы. Что показать?',
+  ordersInWork: (count: number) => `В работе (${count})`,
+  ordersUnpaid: (count: number) => `Не оплачены (${count})`,
+  ordersPaid: (count: number) => `Оплачены (${count})`,
+  ordersEmpty: 'Здесь пока пусто.',
+  listInWork: 'В работе:',
+  listUnpaid: 'Выполнены, комиссия не оплачена:',
+  listPaid: 'Оплачены (последние 20):',
+  openButton: (number: number) => `Открыть №${number}`,
+  debtNone: 'Долгов по комиссии нет — спасибо!',
+  debtTotal: (total: string, count: number) => `Комиссия к оплате: ${total} (${count} ${plural(count, 'заказ', 'заказа', 'заказов')}).`,
+  debtOverLimit: (limit: string) => `Пока долг больше ${limit}, новые заказы не приходят.`,
+  payOrderButton: (number: number, amount: string) => `💳 Оплатить №${number} — ${amount}`,
+
+  // Profile
+  profile: (p: { name: string; phone: string; city: string; kinds: string; rating: number; onShift: boolean }) =>
+    `👤 Профиль\n\nИмя: ${p.name}\nТелефон: ${p.phone}\nГород: ${p.city}\nВиды работ: ${p.kinds}\nРейтинг: ${p.rating}\n${p.onShift ? '🟢 На смене' : '⚪ Не на смене'}\n\nЧто изменить?`,
+  editName: 'Имя',
+  editPhone: 'Телефон',
+  editCity: 'Город',
+  editKinds: 'Виды работ',
+  cancelButton: 'Отмена',
+  profileNameAsk: 'Напишите новое имя: фамилию, имя и отчество.',
+  profilePhoneAsk: 'Отправьте новый номер кнопкой внизу или напишите его.',
+  profileCityAsk: 'Выберите город:',
+  profileKindsAsk: 'Отметьте виды работ и нажмите «Готово».',
+  profileSaved: 'Готово, профиль обновлён.',
+  editCancelled: 'Хорошо, ничего не меняем.',
+
+  // Offers
+  offer: (o: { number: number; kind: string; city: string; street: string; date: string | null; price: string; commission: string; description: string }) =>
+    `🆕 Новый заказ №${o.number}\n${o.kind} · ${o.city}\n📍 ${o.street || 'адрес уточняется'}\n📅 ${o.date ?? 'дата по согласованию'}\n💰 Цена: ${o.price}, комиссия: ${o.commission}` +
+    (o.description ? `\n\n${o.description}` : ''),
+  acceptButton: '✅ Принять заявку',
+  offerClosed: (o: { number: number; kind: string; street: string }) => `🔒 Заявка закрыта\n№${o.number} · ${o.kind} · ${o.street}`,
+  acceptedAnswer: 'Заказ ваш!',
+  alreadyTaken: 'Заявка уже взята другим мастером.',
+  alreadyYours: 'Этот заказ уже ваш.',
+  onlyApproved: 'Брать заказы могут только одобренные мастера.',
+  orderCard: (o: {
+    number: number;
+    kind: string;
+    city: string;
+    customer: string;
+    phone: string;
+    address: string;
+    date: string | null;
+    price: string;
+    commission: string;
+    description: string;
+    status: string;
+  }) =>
+    `✅ Заказ №${o.number} — ${o.status}\n${o.kind} · ${o.city}\n👤 ${o.customer}\n📞 ${o.phone}\n📍 ${o.address}\n📅 ${o.date ?? 'дата по согласованию'}\n💰 Цена: ${o.price}, комиссия: ${o.commission}` +
+    (o.description ? `\n\n${o.description}` : ''),
+  wonHint: 'Позвоните клиенту и договоритесь о времени. Когда закончите, нажмите «Выполнено».',
+  rescheduleButton: '🗓 Перенос',
+  completeButton: '✔️ Выполнено',
+  statusAccepted: 'в работе',
+  statusRescheduled: 'перенесён',
+  statusDone: 'выполнен',
+  statusPaid: 'комиссия оплачена',
+  statusCancelled: 'отменён',
+  orderCancelled: (number: number, reason: string) => `❌ Заказ №${number} отменён.\nПричина: ${reason}`,
+  orderTakenAway: (number: number) => `Заказ №${number} передан другому мастеру. Если это ошибка, напишите менеджеру.`,
+
+  // Reschedule
+  rescheduleAsk: (number: number) => `На когда переносим заказ №${number}? Напишите дату и время, например 25.12 15:00.`,
+  rescheduleBad: 'Не понял дату. Напишите, например, 25.12 15:00 или 25.12.2026.',
+  rescheduled: (number: number, date: string) => `Заказ №${number} перенесён на ${date}.`,
+
+  // Completion and photos
+  photosAsk: (number: number) =>
+    `Отлично, заказ №${number} выполнен!\nПришлите фото готовой работы — одно или несколько, можно альбомом. Потом нажмите «Готово».`,
+  photosReceived: (count: number) => `Фото получено: ${count}. Пришлите ещё или нажмите «Готово».`,
+  photosNone: 'Сначала пришлите фото или нажмите «Без фото».',
+  noPhotosButton: 'Без фото',
+  photosStored: (count: number) => `Фото сохранены: ${count}. Спасибо!`,
+  photosSkipped: 'Хорошо, без фото.',
+  photosFailed: 'Не получилось сохранить фото. Попробуйте прислать их ещё раз.',
+  commissionDue: (number: number, amount: string) => `Комиссия по заказу №${number}: ${amount}.`,
+  payButton: (amount: string) => `💳 Оплатить комиссию ${amount}`,
+
+  // Payment
+  invoiceTitle: (number: number) => `Комиссия, заказ №${number}`,
+  invoiceDescription: (number: number, kind: string) => `Комиссия сервиса за заказ №${number} (${kind}).`,
+  invoiceLabel: 'Комиссия',
+  paymentsOff: (amount: string) =>
+    `Онлайн-оплата пока не подключена. Переведите ${amount} по реквизитам, которые даст менеджер, — он отметит оплату, и я пришлю подтверждение.`,
+  alreadyPaid: (number: number) => `Комиссия по заказу №${number} уже оплачена.`,
+  notPayable: 'Комиссию платят после выполнения заказа.',
+  checkoutAmountChanged: 'Сумма изменилась — запросите счёт заново.',
+  checkoutAlreadyPaid: 'Комиссия по этому заказу уже оплачена.',
+  checkoutUnknown: 'Заказ не найден.',
+  checkoutTryAgain: 'Не удалось проверить заказ, попробуйте ещё раз.',
+  receipt: (number: number, amount: string, method: string) =>
+    `🧾 Комиссия по заказу №${number} оплачена: ${amount}${method}.\nСпасибо! Ваш рейтинг вырос.`,
+  methodTelegram: '',
+  methodStars: ' (звёздами Telegram)',
+  methodCard: ' (перевод на карту)',
+  methodInvoice: ' (по счёту)',
+  methodCash: ' (наличными)',
+
+  // Chat
+  relayed: '✉️ Передал менеджеру. Ответ придёт сюда.',
+  fromManager: (name: string, text: string) => `💬 Менеджер ${name}:\n${text}`,
+  textOnly: 'Я передаю менеджеру только текст. Напишите словами, пожалуйста.',
+
+  // Fallbacks
+  staleButton: 'Эта кнопка уже не действует.',
+  notNow: 'Сейчас это не нужно. Откройте меню: /start',
+  failed: 'Что-то пошло не так. Попробуйте ещё раз чуть позже.',
+  registerFirst: 'Сначала зарегистрируйтесь: /start',
+  dateFormat: 'ru-RU',
+  noDate: 'дата по согласованию',
+};
+
+function plural(count: number, one: string, few: string, many: string): string {
+  const tens = count % 100;
+  const units = count % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  if (units >= 2 && units <= 4) return few;
+  return many;
+}
+
+export type Texts = typeof ru;

@@ -1,0 +1,114 @@
+import { logger } from '../db/logger.ts';
+import { refreshRating } from '../db/ops/rating.ts';
+import type { EventEnvelope } from '../shared/events.ts';
+import { formatMoney } from '../shared/money.ts';
+import { deliverChatMessage } from './chatDelivery.ts';
+import type { BotApp } from './context.ts';
+import type { FanOut } from './dispatch/fanOut.ts';
+import type { OfferCloser } from './dispatch/offerCloser.ts';
+import type { Texts } from './locales/index.ts';
+import { approvedNotice, tellMaster } from './notify.ts';
+
+const paidBy: Record<string, keyof Texts> = {
+  telegram: 'methodTelegram',
+  stars: 'methodStars',
+  card: 'methodCard',
+  invoice: 'methodInvoice',
+  cash: 'methodCash',
+};
+
+/**
+ * The bot's side of the spine: what it does when the bus carries a committed event of its
+ * tenant. Writers (the board, the bot's own handlers) never call the bot; they emit, and this listens.
+ */
+export function createReactions(app: BotApp, parts: { fanOut: FanOut; closer: OfferCloser }): (event: EventEnvelope) => Promise<void> {
+  const { fanOut, closer } = parts;
+  const rating = (masterId: number | undefined) => (masterId ? refreshRating(app.ops, app.tenant.id, masterId).then(() => undefined) : undefined);
+
+  return async (event) => {
+    if (event.tenantId !== app.tenant.id) return;
+    switch (event.type) {
+      case 'orders.dispatched': {
+        const { order, from } = event.data;
+        if (from === 'accepted' || from === 'rescheduled') await tellPreviousMaster(app, order.id, order.number);
+        await fanOut.start(order.id, order.statusChangedAt);
+        return;
+      }
+      case 'orders.accepted':
+        await closer.close(event.data.order.id);
+        return;
+      case 'orders.moved':
+        if (event.data.from === 'dispatched') await closer.close(event.data.order.id);
+        return;
+      case 'orders.cancelled': {
+        const { order, from, reason } = event.data;
+        await closer.close(order.id);
+        if (order.master && from !== 'dispatched') {
+          await tellMaster(app, order.master.id, (t) => ({ text: t.orderCancelled(order.number, reason) }));
+          await rating(order.master.id);
+        }
+        return;
+      }
+      case 'orders.completed':
+        await rating(event.data.order.master?.id);
+        return;
+      case 'orders.paid': {
+        const { order, amount, method } = event.data;
+        if (!order.master) return;
+        await tellMaster(app, order.master.id, (t, master) => ({
+          text: t.receipt(order.number, formatMoney(amount, master.language), String(t[paidBy[method] ?? 'methodTelegram'])),
+        }));
+        await rating(order.master.id);
+        return;
+      }
+      case 'masters.approved':
+        await tellMaster(app, event.data.master.id, approvedNotice);
+        return;
+      case 'masters.blocked':
+        await tellMaster(app, event.data.master.id, (t) => ({ text: t.blocked(event.data.reason), reply_markup: { remove_keyboard: true } }));
+        return;
+      case 'chat.message':
+        await deliverChatMessage(app, event.data.message);
+        return;
+      default:
+        return;
+    }
+  };
+}
+
+/** A manager took the order back into the search: its former master hears it first. */
+async function tellPreviousMaster(app: BotApp, orderId: number, number: number): Promise<void> {
+  const previous = await app.ops.db('orders as o')
+    .join('order_events as e', 'e.order_id', 'o.id')
+    .where({ 'o.id': orderId, 'e.type': 'orders.accepted' })
+    .orderBy('e.seq', 'desc')
+    .first(app.ops.db.raw("(e.data->>'masterId')::int as master_id"));
+  if (previous?.master_id) await tellMaster(app, previous.master_id, (t) => ({ text: t.orderTakenAway(number) }));
+}
+
+/** Runs reactions one after another per order (and per master), logging failures; returns the bus handler. */
+export function serialiseReactions(react: (event: EventEnvelope) => Promise<void>): { handler: (event: EventEnvelope) => void; idle(): Promise<void> } {
+  const chains = new Map<string, Promise<void>>();
+  const keyOf = (event: EventEnvelope): string => {
+    const data = event.data as { order?: { id: number }; master?: { id: number }; message?: { masterId: number } };
+    if (data.order) return `order:${data.order.id}`;
+    if (data.master) return `master:${data.master.id}`;
+    if (data.message) return `chat:${data.message.masterId}`;
+    return 'other';
+  };
+  return {
+    handler(event) {
+      const key = keyOf(event);
+      const next = (chains.get(key) ?? Promise.resolve())
+        .then(() => react(event))
+        .catch((error: unknown) => logger.error({ err: error, type: event.type, seq: event.seq }, 'bot reaction failed'));
+      chains.set(key, next);
+      void next.then(() => {
+        if (chains.get(key) === next) chains.delete(key);
+      });
+    },
+    async idle() {
+      while (chains.size) await Promise.all(chains.values());
+    },
+  };
+}

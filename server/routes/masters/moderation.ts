@@ -1,0 +1,23 @@
+import { approveMaster } from '../../../db/ops/approveMaster.ts';
+import { blockMaster } from '../../../db/ops/blockMaster.ts';
+import { id } from '../../../shared/schemas/common.ts';
+import { blockMasterInput } from '../../../shared/schemas/moderation.ts';
+import { requireUser } from '../../middlewares/auth.ts';
+import { createRouter } from '../../router.ts';
+import { readMaster } from './queries.ts';
+
+// Moderation of masters: the bot hears masters.approved / masters.blocked and tells the master.
+export const masterModerationRoutes = createRouter('/api/masters');
+
+masterModerationRoutes.post('/:id/approve', requireUser, async (ctx) => {
+  const masterId = id.parse(ctx.params.id);
+  await approveMaster(ctx.state.deps, ctx.state.actor, masterId);
+  ctx.body = { master: await readMaster(ctx.state.deps.db, ctx.state.user.tenantId, masterId) };
+});
+
+masterModerationRoutes.post('/:id/block', requireUser, async (ctx) => {
+  const masterId = id.parse(ctx.params.id);
+  const input = blockMasterInput.parse(ctx.request.body ?? {});
+  await blockMaster(ctx.state.deps, ctx.state.actor, masterId, input);
+  ctx.body = { master: await readMaster(ctx.state.deps.db, ctx.state.user.tenantId, masterId) };
+});
