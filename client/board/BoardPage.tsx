@@ -49,6 +49,9 @@ export function Page() {
       <Board />
       {item !== null && <OrderDrawer item={item} />}
       <Dialogs />
+      <p id="card-help" class="sr-only">
+        {t('card.keyboardHelp')}
+      </p>
       <div class="sr-only" aria-live="assertive" data-testid="announcement">
         {announcement}
       </div>

@@ -46,7 +46,7 @@ function CardView({ id, top }: { id: number; top: number }) {
       data-order-id={order.id}
       data-number={order.number}
       data-status={order.status}
-      aria-roledescription={t('card.keyboardHelp')}
+      aria-describedby="card-help"
       aria-label={`${t('card.number', { n: order.number })} ${kind}, ${city}, ${order.street}`}
       aria-grabbed={grabbed}
       onDragStart={onDragStart}
