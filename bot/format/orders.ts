@@ -47,7 +47,7 @@ export function cardText(order: OrderDTO, { t, lang, refs, timezone }: TextSetup
     kind: refs.kindName(order.kindId),
     city: refs.cityName(order.cityId),
     customer: order.customer?.name || '—',
-    phone: order.customer?.phone || '—',
+    phone: order.customer?.phone ? displayPhone(order.customer.phone) : '—',
     address: order.address || order.street || '—',
     date: formatDate(order.plannedAt, t, timezone),
     price: money(order.price, lang),
@@ -62,4 +62,10 @@ export function orderLine(order: OrderDTO, { t, refs, timezone }: TextSetup): st
   const date = formatDate(order.plannedAt, t, timezone) ?? t.noDate;
   const number = t.dateFormat === 'ru-RU' ? `№${order.number}` : `#${order.number}`;
   return `${number} · ${refs.kindName(order.kindId)} · ${order.address || order.street} · ${date}`;
+}
+
+/** +79161234567 → +7 916 123-45-67 (a tap in Telegram dials either). */
+export function displayPhone(phone: string): string {
+  const match = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone);
+  return match ? `+7 ${match[1]} ${match[2]}-${match[3]}-${match[4]}` : phone;
 }

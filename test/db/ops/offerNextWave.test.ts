@@ -1,0 +1,69 @@
+import test from 'ava';
+import { acceptOrder } from '../../../db/ops/acceptOrder.ts';
+import { masterActor, userActor } from '../../../db/ops/actor.ts';
+import { dispatchOrder } from '../../../db/ops/dispatchOrder.ts';
+import { flagNoTaker } from '../../../db/ops/flagNoTaker.ts';
+import { moveOrder } from '../../../db/ops/moveOrder.ts';
+import { offerNextWave } from '../../../db/ops/offerNextWave.ts';
+import { buildMaster, buildOrder, buildTenant, buildUser } from '../../support/factories.ts';
+import { createTestDeps, type TestDeps } from '../../support/deps.ts';
+
+let deps: TestDeps;
+test.before(async () => {
+  deps = await createTestDeps();
+});
+test.after.always(async () => {
+  await deps?.cleanup();
+});
+
+async function search(waveSize: number, ratings: number[]) {
+  const tenant = await buildTenant(deps.db, { waveSize });
+  const manager = await buildUser(deps.db, { tenant });
+  const masters = [];
+  for (const rating of ratings) masters.push(await buildMaster(deps.db, { tenant, rating }));
+  const order = await buildOrder(deps.db, { tenant, status: 'confirmed' });
+  const dispatched = await dispatchOrder(deps, userActor(manager), order.id);
+  return { tenant, manager, masters, order: dispatched };
+}
+
+test('waves take the best-rated masters not yet offered; a repeated wave writes nothing; then exhausted', async (t) => {
+  const { tenant, masters, order } = await search(2, [10, 50, 30, 40, 20]);
+  const wave = (n: number) => offerNextWave(deps, tenant.id, { orderId: order.id, dispatchedAt: order.statusChangedAt, wave: n });
+  const first = await wave(1);
+  t.is(first.kind, 'offered');
+  const ids = (outcome: Awaited<ReturnType<typeof wave>>) => (outcome.kind === 'offered' ? outcome.rows.map((row) => row.masterId).sort() : []);
+  t.deepEqual(ids(first), [masters[1]!.id, masters[3]!.id].sort());
+  t.deepEqual(await wave(1), { kind: 'done' });
+  t.deepEqual(ids(await wave(2)), [masters[2]!.id, masters[4]!.id].sort());
+  t.deepEqual(ids(await wave(3)), [masters[0]!.id]);
+  t.deepEqual(await wave(4), { kind: 'exhausted', offeredBefore: true });
+  const rows = await deps.db('order_offers').where({ order_id: order.id });
+  t.is(rows.length, 5);
+  t.true(rows.every((row) => row.state === 'pending' && row.message_id === null), 'written before any send');
+});
+
+test('nobody matching: exhausted with nobody offered; flagNoTaker flags this search once', async (t) => {
+  const { tenant, order } = await search(5, []);
+  t.deepEqual(await offerNextWave(deps, tenant.id, { orderId: order.id, dispatchedAt: order.statusChangedAt, wave: 1 }), { kind: 'exhausted', offeredBefore: false });
+  const flagged = await flagNoTaker(deps, tenant.id, { orderId: order.id, dispatchedAt: order.statusChangedAt, reason: 'nobody_matches' });
+  t.like(flagged, { noTaker: { reason: 'nobody_matches' }, version: order.version + 1 });
+  t.is(await flagNoTaker(deps, tenant.id, { orderId: order.id, dispatchedAt: order.statusChangedAt, reason: 'nobody_accepted' }), null);
+  t.is(await flagNoTaker(deps, tenant.id, { orderId: order.id, dispatchedAt: new Date(0).toISOString(), reason: 'nobody_accepted' }), null, 'an older search is not flagged');
+});
+
+test('an order taken or moved on writes no wave; a new search of it reuses the rows', async (t) => {
+  const { tenant, manager, masters, order } = await search(5, [1, 2]);
+  await offerNextWave(deps, tenant.id, { orderId: order.id, dispatchedAt: order.statusChangedAt, wave: 1 });
+  await acceptOrder(deps, masterActor({ id: masters[0]!.id, tenantId: tenant.id }), order.id);
+  t.deepEqual(await offerNextWave(deps, tenant.id, { orderId: order.id, dispatchedAt: order.statusChangedAt, wave: 2 }), { kind: 'moved' });
+  t.deepEqual((await deps.db('order_offers').where({ order_id: order.id }).orderBy('master_id')).map((row) => row.state), ['accepted', 'closed']);
+
+  // Taken back into the search: a new search, the same two masters offered again.
+  const again = await moveOrder(deps, userActor(manager), order.id, { to: 'dispatched' });
+  t.deepEqual(await offerNextWave(deps, tenant.id, { orderId: order.id, dispatchedAt: order.statusChangedAt, wave: 1 }), { kind: 'moved' }, 'the old search is over');
+  const outcome = await offerNextWave(deps, tenant.id, { orderId: order.id, dispatchedAt: again.statusChangedAt, wave: 1 });
+  t.is(outcome.kind === 'offered' ? outcome.rows.length : 0, 2);
+  const rows = await deps.db('order_offers').where({ order_id: order.id });
+  t.is(rows.length, 2);
+  t.true(rows.every((row) => row.state === 'pending' && row.message_id === null && row.shown_closed_at === null));
+});
