@@ -24,6 +24,7 @@ let b: Page;
 let annaApi: ApiClient;
 let created: OrderDTO;
 const startedAt = Date.now();
+const figures: string[] = [];
 
 async function openBoard(context: BrowserContext, url: string, who: { email: string; password: string }): Promise<Page> {
   const page = await context.newPage();
@@ -64,7 +65,7 @@ test.after.always(async () => {
   await browser?.close();
   await proxy?.close();
   await env?.cleanup();
-  console.log(`board e2e: ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  console.log(`board e2e: ${((Date.now() - startedAt) / 1000).toFixed(1)} s; ${figures.join('; ')}`);
 });
 
 test.serial('A creates an order in the drawer: B sees its card within 1 s', async (t) => {
@@ -87,6 +88,7 @@ test.serial('A creates an order in the drawer: B sees its card within 1 s', asyn
   await card(b, created.number, 'new').waitFor({ timeout: 1000 });
   const seenAfter = Date.now() - answeredAt;
   t.true(seenAfter < 1000, `B saw the card ${seenAfter} ms after A's answer`);
+  figures.push(`B saw A's new card ${seenAfter} ms after A's answer`);
   await t.notThrowsAsync(card(a, created.number, 'new').waitFor({ timeout: 1000 }));
   t.regex((await card(b, created.number).innerText()).replace(/\s+/g, ' '), /Электрика.*ул\. Новая.*2 500 ₽.*250 ₽/);
   t.is(created.commission, 25_000, 'commission defaults to the tenant percent');
