@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Actor, EventEnvelope } from '../../shared/events.ts';
 import type { TransitionMatrix } from '../../shared/statuses.ts';
 import type { BoardSnapshot, ChannelDTO, OrderDTO, RefDTO, StatusDTO } from '../../shared/types.ts';
+import { publishFeed } from './feed.ts';
 
 /** The last event seen for an order: who changed it, how, when (the drawer names them). */
 export interface OrderChange {
@@ -92,6 +93,7 @@ export function loadSnapshot(snapshot: BoardSnapshot): void {
     },
     orders,
   });
+  publishFeed(null);
 }
 
 /** Applies consecutive events (the caller guarantees seq order without gaps). */
@@ -114,6 +116,7 @@ export function applyEvents(events: EventEnvelope[]): void {
     changes.set(order.id, { seq: event.seq, type: event.type, actor: event.actor, at: event.at, fields });
   }
   boardStore.setState({ seq: events[events.length - 1]!.seq, ...(orders ? { orders } : {}), ...(changes ? { changes } : {}), ...(touched ? { touched } : {}) });
+  publishFeed(events);
 }
 
 /** An order from an HTTP answer: newer than what we hold, or ignored. */
