@@ -110,8 +110,8 @@ approved.on('message:text', async (ctx, next) => {
   }
   ctx.session.flow = { kind: 'idle' };
   const setup = await textSetup(ctx);
-  await ctx.reply(ctx.t.rescheduled(order.number, formatDate(order.plannedAt, ctx.t, ctx.app.timezone) ?? ''), {});
-  await ctx.reply(cardText(order, setup), { reply_markup: cardKeyboard(ctx.t, ctx.lang, order) });
+  const headline = ctx.t.rescheduled(order.number, formatDate(order.plannedAt, ctx.t, ctx.app.timezone) ?? '');
+  await ctx.reply(`${headline}\n\n${cardText(order, setup)}`, { reply_markup: cardKeyboard(ctx.t, ctx.lang, order) });
 });
 
 /** The card of a finished order loses its buttons and shows the new status. */

@@ -4,6 +4,7 @@ import { updateOwnProfile, type OwnProfileChange } from '../../db/ops/updateOwnP
 import { normalisePhone } from '../../shared/phone.ts';
 import { profileButton } from '../callbackData.ts';
 import type { BotContext, Flow, MasterRecord } from '../context.ts';
+import { displayPhone } from '../format/orders.ts';
 import { cityKeyboard, kindsKeyboard } from '../keyboards/choices.ts';
 import { menuKeyboard } from '../keyboards/menu.ts';
 import { anyLang, textsFor } from '../locales/index.ts';
@@ -146,7 +147,7 @@ export async function showProfile(ctx: Approved, master: MasterRecord = ctx.mast
   const { t } = ctx;
   const text = t.profile({
     name: master.name,
-    phone: master.phone ?? '—',
+    phone: master.phone ? displayPhone(master.phone) : '—',
     city: links.cityIds.map((id) => refs.cityName(id)).join(', ') || '—',
     kinds: links.kindIds.map((id) => refs.kindName(id)).join(', ') || '—',
     rating: master.rating,
