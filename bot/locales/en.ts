@@ -128,7 +128,7 @@ export const en: Texts = {
   methodCash: ' (cash)',
 
   relayed: '✉️ Sent to a manager. The answer will come here.',
-  fromManager: (name: string, text: string) => `💬 Manager ${name}:\n${text}`,
+  fromManager: (name: string, text: string) => `💬 ${name} (manager):\n${text}`,
   textOnly: 'I pass only text to managers. Please type your message.',
 
   staleButton: 'This button no longer works.',

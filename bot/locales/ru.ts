@@ -151,7 +151,7 @@ export const ru = {
 
   // Chat
   relayed: '✉️ Передал менеджеру. Ответ придёт сюда.',
-  fromManager: (name: string, text: string) => `💬 Менеджер ${name}:\n${text}`,
+  fromManager: (name: string, text: string) => `💬 ${name} (менеджер):\n${text}`,
   textOnly: 'Я передаю менеджеру только текст. Напишите словами, пожалуйста.',
 
   // Fallbacks
