@@ -22,6 +22,12 @@ const WORKERS = 6;
  * marked sent with its message id. Sends pass through a small pool rather than all at once
  * into the throttler: an offer still waiting when someone wins the order is never sent
  * (its row is no longer pending), instead of going out only to be edited closed.
+ *
+ * After a crash, a row without a message id is sent again. Telegram has no idempotency key,
+ * so one window remains: a process killed in the ~2 ms between Telegram accepting a message
+ * and the bot storing its id re-sends that one offer after the restart. We take that side
+ * (a master may rarely see an offer twice) over the other (a master silently never sees it);
+ * the copy the bot lost keeps a live «Принять», which answers «уже взята» once the order is taken.
  */
 export class OfferSender {
   private readonly app: BotApp;
