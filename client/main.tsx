@@ -29,5 +29,11 @@ function App() {
   return phase === 'ready' ? <Shell /> : <LoginPage />;
 }
 
-void checkSession();
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// The wall screen (/wall/<token>) has no login and no board: its own small page, loaded on demand.
+const wallToken = /^\/wall\/([^/]+)\/?$/.exec(location.pathname)?.[1];
+if (wallToken) void import('./wall/WallPage.tsx').then((wall) => wall.mountWall(decodeURIComponent(wallToken), root));
+else {
+  void checkSession();
+  render(<App />, root);
+}

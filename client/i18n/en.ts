@@ -1,7 +1,9 @@
 import type { Catalog } from './ru.ts';
+import { crmEn } from '../crm/i18n/en.ts';
 
 // The English switch: the same keys as ru.ts, checked by the Catalog type.
 export const en: Catalog = {
+  ...crmEn,
   'app.name': 'Naryad',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Could not load the board: {message}',

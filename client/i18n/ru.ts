@@ -1,5 +1,7 @@
+import { crmRu } from '../crm/i18n/ru.ts';
 // Every string the board shows, in Russian (the default). en.ts has the same keys.
 export const ru = {
+  ...crmRu,
   'app.name': 'Наряд',
   'app.loading': 'Загрузка…',
   'app.loadFailed': 'Не удалось загрузить доску: {message}',

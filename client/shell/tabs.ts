@@ -11,4 +11,9 @@ export interface TabDef {
 
 export const tabs: readonly TabDef[] = [
   { id: 'orders', load: () => import('../board/BoardPage.tsx') },
+  { id: 'masters', load: () => import('../masters/MastersPage.tsx') },
+  { id: 'prices', load: () => import('../prices/PricesPage.tsx') },
+  { id: 'expenses', load: () => import('../expenses/ExpensesPage.tsx') },
+  { id: 'dashboard', load: () => import('../dashboard/DashboardPage.tsx') },
+  { id: 'settings', load: () => import('../settings/SettingsPage.tsx') },
 ];

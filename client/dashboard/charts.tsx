@@ -1,0 +1,66 @@
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
+import { useEffect, useRef } from 'preact/hooks';
+
+// Only the parts of chart.js we draw with: bars and lines on category/linear axes.
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+export const palette = ['#2563eb', '#16a34a', '#f59e0b', '#dc2626', '#8b5cf6', '#0ea5e9', '#ec4899', '#64748b'];
+
+export interface ChartProps {
+  type: 'bar' | 'line';
+  labels: string[];
+  datasets: ChartDataset<'bar' | 'line', number[]>[];
+  /** Axis ticks and tooltips: money or counts. */
+  format?: (value: number) => string;
+  dark?: boolean;
+  stacked?: boolean;
+  /** Large text for the wall screen. */
+  fontSize?: number;
+  label: string;
+}
+
+/**
+ * One chart.js instance per mounted component: new data updates it in place (no new canvas, no
+ * new listeners), so a page that redraws for days does not grow.
+ */
+export function ChartView({ type, labels, datasets, format, dark, stacked, fontSize = 12, label }: ChartProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart | null>(null);
+  useEffect(() => {
+    const ink = dark ? '#cbd5e1' : '#475569';
+    const grid = dark ? 'rgba(148,163,184,0.18)' : 'rgba(100,116,139,0.15)';
+    chart.current = new Chart<'bar' | 'line', number[], string>(canvas.current!, {
+      type,
+      data: { labels, datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: {
+          legend: { labels: { color: ink, font: { size: fontSize } } },
+          tooltip: { callbacks: format ? { label: (item) => `${item.dataset.label ?? ''}: ${format(Number(item.raw))}` } : {} },
+        },
+        scales: {
+          x: { stacked, ticks: { color: ink, font: { size: fontSize } }, grid: { color: grid } },
+          y: { stacked, beginAtZero: true, ticks: { color: ink, font: { size: fontSize }, ...(format ? { callback: (value) => format(Number(value)) } : {}) }, grid: { color: grid } },
+        },
+      },
+    });
+    return () => {
+      chart.current?.destroy();
+      chart.current = null;
+    };
+  }, [type, dark, stacked, fontSize]);
+  useEffect(() => {
+    const current = chart.current;
+    if (!current) return;
+    current.data.labels = labels;
+    current.data.datasets = datasets as typeof current.data.datasets;
+    current.update('none');
+  }, [labels, datasets]);
+  return (
+    <div class="chart-box">
+      <canvas ref={canvas} role="img" aria-label={label} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'preact/hooks';
+import type { ChannelType } from '../../shared/types.ts';
+import { crm } from '../crm/api.ts';
+import { useLive } from '../crm/live.ts';
+import { attempt, Loaded, useRole } from '../crm/ui.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { Modal } from '../ui/Modal.tsx';
+
+const types: ChannelType[] = ['website', 'avito', 'yandex', 'phone', 'other'];
+
+/** Sales channels; a website channel's API key is shown once, when made or rotated. */
+export function Channels() {
+  const { t } = useI18n();
+  const role = useRole();
+  const list = useLive(() => crm.channels().then((r) => r.channels), /^channels\./, []);
+  const [name, setName] = useState('');
+  const [type, setType] = useState<ChannelType>('website');
+  const [shownKey, setShownKey] = useState<{ name: string; key: string } | null>(null);
+  const canWrite = role !== 'viewer';
+
+  const create = async () => {
+    const answer = await attempt(() => crm.createChannel(name.trim(), type));
+    if (!answer) return;
+    setName('');
+    if (answer.apiKey) setShownKey({ name: answer.channel.name, key: answer.apiKey });
+  };
+  const rotate = async (id: number, channelName: string) => {
+    if (!confirm(t('channels.rotateConfirm', { name: channelName }))) return;
+    const answer = await attempt(() => crm.rotateKey(id));
+    if (answer) setShownKey({ name: channelName, key: answer.apiKey });
+  };
+
+  return (
+    <aside class="crm-panel crm-panel--channels" data-testid="channels">
+      <h2 class="crm-subtitle">{t('channels.title')}</h2>
+      <Loaded error={list.error} ready={list.data !== undefined}>
+        <ul class="crm-list">
+          {list.data?.map((c) => (
+            <li key={c.id} data-channel={c.id}>
+              <span>
+                <strong>{c.name}</strong> <span class="chip">{t(`channels.type.${c.type}`)}</span>
+              </span>
+              {c.type === 'website' && role === 'owner' && (
+                <button type="button" class="button button--ghost" onClick={() => void rotate(c.id, c.name)}>
+                  {c.hasApiKey ? t('channels.rotate') : t('channels.makeKey')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Loaded>
+      {canWrite && (
+        <form
+          class="crm-inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <input name="channelName" placeholder={t('channels.name')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <select name="channelType" value={type} onChange={(e) => setType(e.currentTarget.value as ChannelType)}>
+            {types.map((value) => (
+              <option key={value} value={value}>
+                {t(`channels.type.${value}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="button button--primary" disabled={!name.trim()}>
+            {t('channels.add')}
+          </button>
+        </form>
+      )}
+      {shownKey && (
+        <Modal title={t('channels.keyTitle', { name: shownKey.name })} onClose={() => setShownKey(null)}>
+          <p>{t('channels.keyOnce')}</p>
+          <input class="secret" readOnly value={shownKey.key} data-testid="api-key" onFocus={(e) => e.currentTarget.select()} />
+          <div class="modal-actions">
+            <button type="button" class="button" onClick={() => void navigator.clipboard?.writeText(shownKey.key)}>
+              {t('crm.copy')}
+            </button>
+            <button type="button" class="button button--primary" onClick={() => setShownKey(null)}>
+              {t('crm.done')}
+            </button>
+          </div>
+        </Modal>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { MasterContacts } from '../../shared/crmTypes.ts';
+import { crm } from '../crm/api.ts';
+import type { Refs } from '../crm/refs.ts';
+import { errorText } from '../crm/ui.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { toast } from '../store/ui.ts';
+import { Modal } from '../ui/Modal.tsx';
+import { IdChecks } from './IdChecks.tsx';
+
+const messengers = ['telegram', 'whatsapp', 'viber', 'vk', 'max', 'email'] as const;
+
+/** Manual registration: a master without the bot, whose orders go through the manager. */
+export function MasterForm({ refs, onClose, onCreated }: { refs: Refs; onClose: () => void; onCreated: (id: number) => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [contacts, setContacts] = useState<MasterContacts>({});
+  const [cityIds, setCityIds] = useState<number[]>([]);
+  const [kindIds, setKindIds] = useState<number[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const filled = Object.fromEntries(Object.entries(contacts).filter(([, value]) => typeof value === 'string' && value.trim())) as MasterContacts;
+    try {
+      const { master } = await crm.createMaster({ name, phone, contacts: filled, cityIds, kindIds });
+      toast(t('masters.created', { name: master.name }));
+      onCreated(master.id);
+      onClose();
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
+
+  return (
+    <Modal title={t('masters.addTitle')} onClose={onClose}>
+      <form
+        class="modal-form crm-form"
+        data-testid="master-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p class="muted small">{t('masters.addHint')}</p>
+        <label class="field">
+          <span class="field-label">{t('masters.name')}</span>
+          <input name="name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="field-label">{t('masters.phone')}</span>
+          <input name="phone" type="tel" required value={phone} onInput={(e) => setPhone(e.currentTarget.value)} />
+        </label>
+        <div class="crm-grid2">
+          {messengers.map((kind) => (
+            <label key={kind} class="field">
+              <span class="field-label">{kind}</span>
+              <input name={kind} value={contacts[kind] ?? ''} onInput={(e) => setContacts((c) => ({ ...c, [kind]: e.currentTarget.value }))} />
+            </label>
+          ))}
+        </div>
+        <span class="field-label">{t('masters.cities')}</span>
+        <IdChecks name="cityIds" items={refs.cities} value={cityIds} onChange={setCityIds} />
+        <span class="field-label">{t('masters.kinds')}</span>
+        <IdChecks name="kindIds" items={refs.kinds} value={kindIds} onChange={setKindIds} />
+        {error && <p class="form-error">{error}</p>}
+        <div class="modal-actions">
+          <button type="button" class="button" onClick={onClose}>
+            {t('crm.cancel')}
+          </button>
+          <button type="submit" class="button button--primary">
+            {t('crm.save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,146 @@
+import { useState } from 'preact/hooks';
+import type { MasterDetailDTO } from '../../shared/crmTypes.ts';
+import { crm } from '../crm/api.ts';
+import { useLive } from '../crm/live.ts';
+import type { Refs } from '../crm/refs.ts';
+import { attempt, Loaded, useRole } from '../crm/ui.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { Modal } from '../ui/Modal.tsx';
+import { Chat } from './Chat.tsx';
+import { IdChecks } from './IdChecks.tsx';
+import { MasterStatus } from './MasterStatus.tsx';
+
+const masterEvents = /^(masters|orders)\./;
+
+/** One master: contacts, activity, moderation, cities and kinds, and the chat. */
+export function MasterPanel({ id, refs, onClose }: { id: number; refs: Refs; onClose: () => void }) {
+  const { t, money, dateTime } = useI18n();
+  const role = useRole();
+  const live = useLive(() => crm.master(id).then((r) => r.master), masterEvents, [id]);
+  const [blocking, setBlocking] = useState(false);
+  const m = live.data;
+  const canWrite = role !== 'viewer';
+  const facts = (master: MasterDetailDTO): [string, string][] => [
+    [t('masters.phone'), master.phone ?? '—'],
+    [t('masters.source'), t(master.source === 'manual' ? 'masters.source.manual' : 'masters.source.bot')],
+    ...Object.entries(master.contacts).map(([kind, value]): [string, string] => [kind, String(value)]),
+    ...(master.passport ? [[t('masters.passport'), master.passport] as [string, string]] : []),
+    [t('masters.rating'), master.rating.toFixed(1)],
+    [t('masters.lastSeen'), master.lastSeenAt ? dateTime(master.lastSeenAt) : '—'],
+  ];
+
+  return (
+    <aside class="crm-panel" data-testid="master-panel" aria-label={m?.name}>
+      <div class="drawer-head">
+        <h2 class="drawer-title">{m?.name ?? '…'}</h2>
+        {m && <MasterStatus master={m} />}
+        <button type="button" class="icon-button drawer-close" aria-label={t('toast.close')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <Loaded error={live.error} ready={m !== undefined}>
+        {m && (
+          <div class="crm-panel-body">
+            {m.status === 'blocked' && m.blockReason && <p class="banner banner--warn">{t('masters.blockedFor', { reason: m.blockReason })}</p>}
+            {canWrite && (
+              <div class="crm-actions">
+                {m.status !== 'approved' && (
+                  <button type="button" class="button button--primary" data-testid="approve" onClick={() => void attempt(() => crm.approveMaster(id), t('masters.approved')).then(live.reload)}>
+                    {t('masters.approve')}
+                  </button>
+                )}
+                {m.status !== 'blocked' && (
+                  <button type="button" class="button button--danger-ghost" data-testid="block" onClick={() => setBlocking(true)}>
+                    {t('masters.block')}
+                  </button>
+                )}
+              </div>
+            )}
+            <dl class="crm-facts">
+              {facts(m).map(([label, value]) => (
+                <div key={label} class="crm-fact">
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <div class="crm-stats">
+              <Stat label={t('masters.taken')} value={m.activity.taken} />
+              <Stat label={t('masters.done')} value={m.activity.done} />
+              <Stat label={t('masters.paid')} value={m.activity.paid} />
+              <Stat label={t('masters.cancelled')} value={m.activity.cancelled} />
+              <Stat label={t('masters.debt')} value={money(m.activity.debt)} bad={m.activity.overDebtLimit} />
+            </div>
+            <Areas key={`${m.cityIds.join()}|${m.kindIds.join()}`} master={m} refs={refs} canWrite={canWrite} onSaved={live.reload} />
+            <Chat masterId={id} canWrite={canWrite} manual={m.source === 'manual' && !m.telegramLinked} />
+          </div>
+        )}
+      </Loaded>
+      {blocking && <BlockDialog id={id} onClose={() => setBlocking(false)} onDone={live.reload} />}
+    </aside>
+  );
+}
+
+function Stat({ label, value, bad }: { label: string; value: string | number; bad?: boolean }) {
+  return (
+    <div class={`crm-stat${bad ? ' is-bad' : ''}`}>
+      <span class="crm-stat-value">{value}</span>
+      <span class="crm-stat-label">{label}</span>
+    </div>
+  );
+}
+
+/** Cities and kinds of work: what offers the master gets. */
+function Areas({ master, refs, canWrite, onSaved }: { master: MasterDetailDTO; refs: Refs; canWrite: boolean; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [cityIds, setCityIds] = useState(master.cityIds);
+  const [kindIds, setKindIds] = useState(master.kindIds);
+  const dirty = cityIds.join() !== master.cityIds.join() || kindIds.join() !== master.kindIds.join();
+  return (
+    <section class="crm-block">
+      <h3 class="section-title">{t('masters.cities')}</h3>
+      <IdChecks name="cityIds" items={refs.cities} value={cityIds} onChange={setCityIds} disabled={!canWrite} />
+      <h3 class="section-title">{t('masters.kinds')}</h3>
+      <IdChecks name="kindIds" items={refs.kinds} value={kindIds} onChange={setKindIds} disabled={!canWrite} />
+      {dirty && (
+        <button type="button" class="button button--primary" data-testid="save-areas" onClick={() => void attempt(() => crm.updateMaster(master.id, { cityIds, kindIds }), t('crm.saved')).then(onSaved)}>
+          {t('crm.save')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function BlockDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  return (
+    <Modal title={t('masters.blockTitle')} onClose={onClose}>
+      <form
+        class="modal-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void attempt(() => crm.blockMaster(id, reason.trim()), t('masters.blocked')).then((ok) => {
+            if (ok) {
+              onDone();
+              onClose();
+            }
+          });
+        }}
+      >
+        <label class="field">
+          <span class="field-label">{t('masters.blockReason')}</span>
+          <textarea name="reason" rows={3} required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        </label>
+        <div class="modal-actions">
+          <button type="button" class="button" onClick={onClose}>
+            {t('crm.cancel')}
+          </button>
+          <button type="submit" class="button button--danger" disabled={!reason.trim()}>
+            {t('masters.block')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
