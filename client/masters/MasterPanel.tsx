@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/index.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { Chat } from './Chat.tsx';
 import { IdChecks } from './IdChecks.tsx';
-import { MasterStatus } from './MasterStatus.tsx';
+import { formatRating, MasterStatus } from './MasterStatus.tsx';
 
 const masterEvents = /^(masters|orders)\./;
 
@@ -25,7 +25,7 @@ export function MasterPanel({ id, refs, onClose }: { id: number; refs: Refs; onC
     [t('masters.source'), t(master.source === 'manual' ? 'masters.source.manual' : 'masters.source.bot')],
     ...Object.entries(master.contacts).map(([kind, value]): [string, string] => [kind, String(value)]),
     ...(master.passport ? [[t('masters.passport'), master.passport] as [string, string]] : []),
-    [t('masters.rating'), master.rating.toFixed(1)],
+    [t('masters.rating'), formatRating(master.rating)],
     [t('masters.lastSeen'), master.lastSeenAt ? dateTime(master.lastSeenAt) : '—'],
   ];
 

@@ -13,3 +13,6 @@ export function MasterStatus({ master }: { master: MasterDTO }) {
     </span>
   );
 }
+
+/** Ratings are whole points mostly; a fraction shows one decimal. */
+export const formatRating = (rating: number): string => (Number.isInteger(rating) ? String(rating) : rating.toFixed(1));

@@ -1,7 +1,7 @@
 import type { MasterListItemDTO } from '../../shared/crmTypes.ts';
 import type { Refs } from '../crm/refs.ts';
 import { useI18n } from '../i18n/index.ts';
-import { MasterStatus } from './MasterStatus.tsx';
+import { formatRating, MasterStatus } from './MasterStatus.tsx';
 
 export function MasterTable({ masters, refs, selected, onSelect }: { masters: MasterListItemDTO[]; refs: Refs; selected: number | null; onSelect: (m: MasterListItemDTO) => void }) {
   const { t, money, dateTime } = useI18n();
@@ -37,7 +37,7 @@ export function MasterTable({ masters, refs, selected, onSelect }: { masters: Ma
             </td>
             <td>{names('cities', m.cityIds)}</td>
             <td>{names('kinds', m.kindIds)}</td>
-            <td class="num">{m.rating.toFixed(1)}</td>
+            <td class="num">{formatRating(m.rating)}</td>
             <td class="num">
               {m.activity.taken} / {m.activity.done} / {m.activity.paid} / {m.activity.cancelled}
             </td>

@@ -80,7 +80,7 @@ function SettingsForm({ saved, tokenSet, owner, onSaved }: { saved: Form; tokenS
       {field('waveDelaySeconds', t('settings.waveDelay'), { inputMode: 'numeric' })}
       {field('noTakerAfterMinutes', t('settings.noTakerAfter'), { inputMode: 'numeric' })}
       {field('cashbackPercent', t('settings.cashback'), { inputMode: 'decimal' })}
-      <div class="field field--wide">{field('policyUrl', t('settings.policyUrl'), { type: 'url' })}</div>
+      <div class="field--wide">{field('policyUrl', t('settings.policyUrl'), { type: 'url' })}</div>
       <label class="field">
         <span class="field-label">{t('settings.paymentMode')}</span>
         <select name="paymentMode" value={form.paymentMode} disabled={!owner} onChange={(e) => setForm((f) => ({ ...f, paymentMode: e.currentTarget.value }))}>
@@ -93,7 +93,7 @@ function SettingsForm({ saved, tokenSet, owner, onSaved }: { saved: Form; tokenS
         ? field('starsPerRouble', t('settings.starsPerRouble'), { inputMode: 'decimal' })
         : field('providerToken', tokenSet ? t('settings.providerTokenSet') : t('settings.providerToken'), { type: 'password', autocomplete: 'off', placeholder: tokenSet ? '••••••••' : '' })}
       {owner && (
-        <div class="field field--wide crm-actions">
+        <div class="settings-save">
           <button type="submit" class="button button--primary" disabled={!dirty} data-testid="save-settings">
             {t('crm.save')}
           </button>

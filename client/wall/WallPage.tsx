@@ -76,23 +76,25 @@ function Charts({ snapshot }: { snapshot: WallSnapshot }) {
       city: { labels: named(snapshot.byCity), datasets: money2(snapshot.byCity) },
       day: {
         labels: snapshot.byDay.map((point) => point.day.slice(8, 10)),
-        datasets: [{ label: t('wall.commission'), data: snapshot.byDay.map((point) => point.commission), borderColor: palette[2], backgroundColor: palette[2], tension: 0.3 }],
+        datasets: [{ label: t('wall.commission'), data: snapshot.byDay.map((point) => point.commission), backgroundColor: palette[2] }],
       },
     };
   }, [snapshot, t]);
+  // Readable from across the room: ticks and legends scale with the screen (20 px at 1080 rows).
+  const font = Math.max(14, Math.round(window.innerHeight / 54));
   return (
     <section class="wall-charts">
       <div class="wall-chart">
         <h3>{t('wall.byChannel')}</h3>
-        <ChartView type="bar" dark fontSize={16} label={t('wall.byChannel')} format={money} {...series.channel} />
+        <ChartView type="bar" dark fontSize={font} label={t('wall.byChannel')} format={money} {...series.channel} />
       </div>
       <div class="wall-chart">
         <h3>{t('wall.byCity')}</h3>
-        <ChartView type="bar" dark fontSize={16} label={t('wall.byCity')} format={money} {...series.city} />
+        <ChartView type="bar" dark fontSize={font} label={t('wall.byCity')} format={money} {...series.city} />
       </div>
       <div class="wall-chart">
         <h3>{t('wall.byDay')}</h3>
-        <ChartView type="line" dark fontSize={16} label={t('wall.byDay')} format={money} {...series.day} />
+        <ChartView type="bar" dark fontSize={font} label={t('wall.byDay')} format={money} {...series.day} />
       </div>
     </section>
   );

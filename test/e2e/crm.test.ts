@@ -1,0 +1,163 @@
+// The CRM tabs and the wall screen in Chromium: moderation seen live by a second manager, a
+// website order appearing on the board, the wall's figures moving when a commission is paid,
+// and a screenshot of every tab (docs/screenshots, refreshed with UPDATE_SCREENSHOTS=1).
+import test from 'ava';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_API_KEY, DEMO_PASSWORD, seedDemo } from '../../db/seeds/demo.ts';
+import type { OrderDTO } from '../../shared/types.ts';
+import { artifactsDir, ensureClientBuilt, launchBrowser } from '../support/browser.ts';
+import type { ApiClient } from '../support/http.ts';
+import { startTestWeb, type TestWeb } from '../support/web.ts';
+
+const ANNA = { email: 'anna@example.com', password: DEMO_PASSWORD };
+const BORIS = { email: 'boris@example.com', password: DEMO_PASSWORD };
+const OLGA = { email: 'owner@example.com', password: DEMO_PASSWORD };
+const shots = join(artifactsDir, 'e2e');
+const tabShots = ['masters', 'prices', 'expenses', 'dashboard', 'settings', 'wall'];
+
+let env: TestWeb;
+let browser: Browser;
+let contexts: BrowserContext[] = [];
+let annaApi: ApiClient;
+let ownerApi: ApiClient;
+const startedAt = Date.now();
+const figures: string[] = [];
+
+async function openAs(who: { email: string; password: string }, path: string, ready: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${who.email}] page error:`, error.message));
+  await page.goto(`${env.web.url}${path}`);
+  await page.fill('input[name=email]', who.email);
+  await page.fill('input[name=password]', who.password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector(ready);
+  await page.waitForSelector('[data-testid=connection][data-phase=online]');
+  return page;
+}
+
+const masterRow = (page: Page, id: number) => page.locator(`[data-testid=masters-table] tr[data-master="${id}"]`);
+
+test.before(async () => {
+  ensureClientBuilt();
+  mkdirSync(shots, { recursive: true });
+  env = await startTestWeb();
+  await seedDemo(env.db);
+  annaApi = await env.as(ANNA);
+  ownerApi = await env.as(OLGA);
+  browser = await launchBrowser();
+});
+
+test.after.always(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await env?.cleanup();
+  console.log(`crm e2e: ${((Date.now() - startedAt) / 1000).toFixed(1)} s; ${figures.join('; ')}`);
+});
+
+test.serial('a manager approves a pending master: the status changes, live in a second manager\'s browser', async (t) => {
+  const { masters } = (await annaApi.get('/api/masters?status=pending')).body as { masters: { id: number; name: string }[] };
+  const pending = masters[0]!;
+  await annaApi.post(`/api/masters/${pending.id}/messages`, { text: 'Здравствуйте! Пришлите, пожалуйста, фото паспорта.' });
+  const [a, b] = await Promise.all([openAs(ANNA, `/masters/${pending.id}`, '[data-testid=master-panel]'), openAs(BORIS, '/masters', '[data-testid=masters-table]')]);
+  await t.notThrowsAsync(masterRow(b, pending.id).locator('[data-status=pending]').waitFor());
+  // The chat shows the history.
+  await t.notThrowsAsync(a.locator('[data-testid=chat] .chat-line--out:has-text("фото паспорта")').waitFor());
+
+  await a.click('[data-testid=master-panel] [data-testid=approve]');
+  const clickedAt = Date.now();
+  await t.notThrowsAsync(masterRow(b, pending.id).locator('[data-status=approved]').waitFor({ timeout: 3000 }));
+  figures.push(`B saw the approval after ${Date.now() - clickedAt} ms`);
+  await t.notThrowsAsync(a.locator('[data-testid=master-panel] [data-testid=master-status][data-status=approved]').waitFor({ timeout: 3000 }));
+  const stored = (await annaApi.get(`/api/masters/${pending.id}`)).body as { master: { status: string } };
+  t.is(stored.master.status, 'approved');
+
+  // B opens the master: a line A sends arrives in B's chat live.
+  await masterRow(b, pending.id).click();
+  await b.locator('[data-testid=chat]').waitFor();
+  await a.fill('[data-testid=chat] textarea', 'Вы одобрены, можно выходить на смену');
+  await a.press('[data-testid=chat] textarea', 'Enter');
+  await t.notThrowsAsync(b.locator('[data-testid=chat] .chat-line:has-text("можно выходить на смену")').waitFor({ timeout: 3000 }));
+  await a.screenshot({ path: join(shots, 'masters.png') });
+  await Promise.all([a.context().close(), b.context().close()]);
+});
+
+test.serial('a website order POSTed with the channel key appears live on the board', async (t) => {
+  const board = await openAs(ANNA, '/orders', '.card');
+  const response = await fetch(`${env.web.url}/api/public/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY, 'idempotency-key': `e2e-${Date.now()}` },
+    body: JSON.stringify({ city: 'moskva', kind: 'elektrika', name: 'Сайт Тестович', phone: '+7 916 700-00-01', description: 'Заявка с сайта: повесить три светильника', street: 'ул. Арбат' }),
+  });
+  const postedAt = Date.now();
+  t.is(response.status, 201);
+  const { order } = (await response.json()) as { order: Pick<OrderDTO, 'number'> };
+  const card = board.locator(`.column[data-status=new] .card[data-number="${order.number}"]`);
+  await t.notThrowsAsync(card.waitFor({ timeout: 3000 }));
+  figures.push(`the website order reached the board after ${Date.now() - postedAt} ms`);
+  t.regex(await card.innerText(), /ул\. Арбат/);
+  await board.context().close();
+});
+
+test.serial("the wall screen's figures change live when a commission is paid", async (t) => {
+  const { token } = (await ownerApi.post('/api/walls', { name: 'Экран в офисе' })).body as { token: string };
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  contexts.push(context);
+  const wall = await context.newPage();
+  wall.on('pageerror', (error) => console.error('[wall] page error:', error.message));
+  await wall.goto(`${env.web.url}/wall/${token}`);
+  await wall.waitForSelector('[data-testid=wall][data-phase=live]');
+  const todayCommission = wall.locator('[data-testid=wall-today] [data-figure=commission] .wall-value');
+  const before = await todayCommission.innerText();
+
+  const { orders } = (await annaApi.get('/api/board')).body as { orders: OrderDTO[] };
+  const done = orders.find((order) => order.status === 'done' && order.commission > 0)!;
+  const paid = await annaApi.post(`/api/orders/${done.id}/mark-paid`, { method: 'card' });
+  const paidAt = Date.now();
+  t.is(paid.status, 200);
+  await t.notThrowsAsync(wall.waitForFunction(([selector, old]) => document.querySelector(selector!)?.textContent !== old, ['[data-testid=wall-today] [data-figure=commission] .wall-value', before] as const, { timeout: 5000 }));
+  figures.push(`the wall showed the payment after ${Date.now() - paidAt} ms`);
+  const after = await todayCommission.innerText();
+  t.not(after, before);
+  t.regex(after, new RegExp((done.commission / 100).toLocaleString('ru-RU').replace(/\s/g, '\\s')));
+  await wall.screenshot({ path: join(shots, 'wall.png') });
+
+  // Revoking the link turns the screen off.
+  const { walls } = (await ownerApi.get('/api/walls')).body as { walls: { id: number }[] };
+  await ownerApi.request('DELETE', `/api/walls/${walls[0]!.id}`);
+  await t.notThrowsAsync(wall.waitForSelector('.wall--message', { timeout: 5000 }));
+  await context.close();
+});
+
+test.serial('every tab renders for the owner (screenshots)', async (t) => {
+  await ownerApi.post('/api/walls', { name: 'Телевизор в офисе' });
+  const page = await openAs(OLGA, '/prices', '[data-testid=prices-table]');
+  await page.waitForSelector('[data-testid=prices-table] tr[data-item]');
+  await page.screenshot({ path: join(shots, 'prices.png') });
+
+  await page.click('.tabs a[href="/expenses"]');
+  await page.waitForSelector('[data-testid=expenses-table] tr[data-expense]');
+  await page.waitForSelector('[data-testid=channels] li[data-channel]');
+  await page.screenshot({ path: join(shots, 'expenses.png') });
+
+  await page.click('.tabs a[href="/dashboard"]');
+  await page.waitForSelector('[data-testid=profit-table] tbody tr');
+  await page.waitForSelector('[data-testid=order-reports] tbody tr');
+  await page.waitForTimeout(300); // chart.js draws on the next frame
+  await page.screenshot({ path: join(shots, 'dashboard.png') });
+
+  await page.click('.tabs a[href="/settings"]');
+  await page.waitForSelector('[data-testid=company-settings] input[name=companyName]');
+  await page.waitForSelector('[data-testid=matrix] input[type=checkbox]');
+  t.is(await page.inputValue('[data-testid=company-settings] input[name=companyName]'), 'Мастер на час');
+  await page.screenshot({ path: join(shots, 'settings.png') });
+
+  mkdirSync('docs/screenshots', { recursive: true });
+  for (const name of tabShots.map((tab) => `${tab}.png`)) {
+    if (process.env.UPDATE_SCREENSHOTS || !existsSync(join('docs/screenshots', name))) copyFileSync(join(shots, name), join('docs/screenshots', name));
+  }
+  t.pass();
+});
