@@ -3,6 +3,7 @@ import { PageHead, useRole } from '../crm/ui.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { CompanySettings } from './CompanySettings.tsx';
 import { Managers } from './Managers.tsx';
+import { References } from './References.tsx';
 import { StatusEditor } from './StatusEditor.tsx';
 import { WallLinks } from './WallLinks.tsx';
 
@@ -18,6 +19,7 @@ export function Page() {
         <div class="settings-col">
           <WallLinks owner={owner} />
           <Managers owner={owner} />
+          <References owner={owner} />
         </div>
         <StatusEditor owner={owner} />
       </div>
