@@ -6,6 +6,8 @@ import { useRefs } from '../crm/refs.ts';
 import { Loaded, PageHead, RefSelect, useRole } from '../crm/ui.tsx';
 import '../crm/crm.css';
 import { useI18n } from '../i18n/index.ts';
+import { sessionStore } from '../store/session.ts';
+import { useStore } from '../store/useStore.ts';
 import { CopyDialog } from './CopyDialog.tsx';
 import { CsvImport } from './CsvImport.tsx';
 import { PriceRow, NewPriceRow } from './PriceRow.tsx';
@@ -24,6 +26,8 @@ export function Page() {
   }, [refs.cities]);
   const list = useLive(() => (cityId ? crm.prices(cityId).then((r) => r.items) : Promise.resolve([])), priceEvents, [cityId]);
   const canWrite = role !== 'viewer';
+  const slug = useStore(sessionStore, (st) => st.me?.tenant.slug);
+  const citySlug = refs.cities.find((city) => city.id === cityId)?.slug;
   const items = list.data ?? [];
   const byKind = new Map<number, PriceItemDTO[]>();
   for (const item of items) byKind.set(item.kindId, [...(byKind.get(item.kindId) ?? []), item]);
@@ -35,6 +39,11 @@ export function Page() {
           <RefSelect name="cityId" label={t('filters.city')} items={refs.cities} value={cityId} onChange={setCityId} />
           <span class="muted">{t('prices.count', { n: items.length })}</span>
         </div>
+        {slug && citySlug && (
+          <a class="button button--ghost" href={`/p/${slug}/prices/${citySlug}`} target="_blank" rel="noopener" title={t('prices.pageHint')}>
+            {t('prices.page')}
+          </a>
+        )}
         {cityId && (
           <a class="button" href={`/api/prices/export?cityId=${cityId}`} download>
             {t('prices.export')}

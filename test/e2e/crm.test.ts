@@ -164,6 +164,11 @@ test.serial('every tab renders for the owner (screenshots)', async (t) => {
   await page.waitForSelector('[data-testid=order-reports] tbody tr');
   await page.waitForTimeout(300); // chart.js draws on the next frame
   await page.screenshot({ path: join(shots, 'dashboard.png') });
+  // The English switch reaches the CRM tabs too.
+  await page.click('.topbar .lang-option:has-text("EN")');
+  await t.notThrowsAsync(page.waitForSelector('[data-testid=profit-table] th:has-text("Commission")'));
+  t.regex(await page.locator('.crm-title').innerText(), /Profitability/);
+  await page.click('.topbar .lang-option:has-text("RU")');
 
   await page.click('.tabs a[href="/settings"]');
   await page.waitForSelector('[data-testid=company-settings] input[name=companyName]');

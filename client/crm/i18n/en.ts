@@ -74,6 +74,8 @@ export const crmEn: Record<CrmKey, string> = {
   'prices.add': 'Add',
   'prices.emptyKind': 'No items',
   'prices.deleteConfirm': 'Delete "{name}" from the price list?',
+  'prices.page': 'Page for the website',
+  'prices.pageHint': "The city's price list to embed on the website (iframe); JSON: /api/public/prices?city=",
   'prices.export': 'Download CSV',
   'prices.import': 'Upload CSV',
   'prices.importTitle': 'Upload a price list from CSV',

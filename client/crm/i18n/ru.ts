@@ -73,6 +73,8 @@ export const crmRu = {
   'prices.add': 'Добавить',
   'prices.emptyKind': 'Нет позиций',
   'prices.deleteConfirm': 'Удалить «{name}» из прайс-листа?',
+  'prices.page': 'Страница для сайта',
+  'prices.pageHint': 'Прайс-лист города для встраивания на сайт (iframe); JSON: /api/public/prices?city=',
   'prices.export': 'Скачать CSV',
   'prices.import': 'Загрузить CSV',
   'prices.importTitle': 'Загрузка прайс-листа из CSV',
