@@ -81,7 +81,7 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
   // Throttle first, retry outermost: a retried call queues in the throttler again.
   bot.api.config.use(
     apiThrottler({
-      global: { minTime: Math.ceil(1000 / perSecond) },
+      global: { minTime: 1000 / perSecond },
       out: { maxConcurrent: 1, minTime: options.throttle?.perChatIntervalMs ?? 1050 },
       group: { maxConcurrent: 1, minTime: 3100 },
     }),
