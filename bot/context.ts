@@ -21,6 +21,8 @@ export interface BotApp {
   fileUrl(filePath: string): string;
   /** Dates in texts are shown in this zone. */
   timezone: string;
+  /** Running against the built-in sandbox rather than Telegram. */
+  sandbox: boolean;
 }
 
 /** The master behind the update, when this Telegram account is registered. */

@@ -49,6 +49,8 @@ export interface BotOptions {
   throttle?: { perSecond?: number; perChatIntervalMs?: number };
   /** How often to retry failed sends and closings; 0 turns the sweep off. */
   sweepIntervalMs?: number;
+  /** The built-in sandbox (no BOT_TOKEN): a company without payments set up pays in test Stars there. */
+  sandbox?: boolean;
   /** The job queue; by default pg-boss on DATABASE_URL, timers on the embedded database. */
   jobs?: JobQueue;
 }
@@ -95,6 +97,7 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
     api: bot.api,
     fileUrl: (filePath) => `${apiRoot ?? 'https://api.telegram.org'}/file/bot${token}/${filePath}`,
     timezone: config.BOT_TIMEZONE,
+    sandbox: options.sandbox ?? false,
   };
 
   const sessionKey = (ctx: Pick<BotContext, 'chat' | 'from'>) => {

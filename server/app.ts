@@ -14,6 +14,7 @@ import { masterRoutes } from './routes/masters/index.ts';
 import { masterModerationRoutes } from './routes/masters/moderation.ts';
 import { masterMessageRoutes } from './routes/masters/messages.ts';
 import { orderPhotoFileRoutes } from './routes/orders/photos.ts';
+import { sandboxRoutes } from './routes/sandbox/index.ts';
 import { priceRoutes } from './routes/prices/index.ts';
 import { channelRoutes } from './routes/channels/index.ts';
 import { expenseRoutes } from './routes/expenses/index.ts';
@@ -25,7 +26,7 @@ import { wallRoutes } from './routes/wall/index.ts';
 import { cityRoutes, kindRoutes } from './routes/references/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, orderPhotoFileRoutes, publicRoutes, masterRoutes, masterModerationRoutes, masterMessageRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes];
+const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, orderPhotoFileRoutes, publicRoutes, masterRoutes, masterModerationRoutes, masterMessageRoutes, sandboxRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes];
 
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();

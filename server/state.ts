@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SandboxHost } from '../bot/sandbox/sandboxHost.ts';
 import type { Bus } from '../db/bus/index.ts';
 import type { Actor } from '../db/ops/actor.ts';
 import type { Config } from '../db/config.ts';
@@ -8,6 +9,8 @@ export interface AppDeps {
   db: Knex;
   bus: Bus;
   config: Config;
+  /** The built-in Telegram of the all-in-one start without BOT_TOKEN; /sandbox serves it. */
+  sandbox?: SandboxHost;
 }
 
 /** What middlewares put on ctx.state for the routes after them. */

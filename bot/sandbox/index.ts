@@ -2,6 +2,7 @@
 export { FakeTelegram, type UpdateBody, type UserContent } from './fakeTelegram.ts';
 export { SimulatedUser, type FoundButton, type InvoiceTerms, type SimulatedUserProfile } from './simulatedUser.ts';
 export { ApiError } from './apiError.ts';
+export { SANDBOX_TOKEN, SandboxHost, type SandboxChat, type SandboxMessage, type SandboxPerson } from './sandboxHost.ts';
 export type { StoredFile } from './fileStore.ts';
 export type {
   ApiCall,

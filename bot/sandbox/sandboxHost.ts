@@ -1,0 +1,184 @@
+import type { Knex } from 'knex';
+import { FakeTelegram } from './fakeTelegram.ts';
+import { flattenButtons } from './markup.ts';
+import { SimulatedUser } from './simulatedUser.ts';
+import type { ChatMessage } from './types.ts';
+
+/** Someone the sandbox page can act as: a master of the demo company, or a newcomer. */
+export interface SandboxPerson {
+  userId: number;
+  name: string;
+  /** null for a newcomer who has not registered yet. */
+  status: 'pending' | 'approved' | 'blocked' | null;
+  onShift: boolean;
+  rating: number;
+  phone: string | null;
+}
+
+/** A message as the page draws it. */
+export interface SandboxMessage {
+  id: number;
+  from: 'bot' | 'user';
+  text: string | null;
+  photo: string | null;
+  invoice: { title: string; description: string; currency: string; totalAmount: number } | null;
+  contact: string | null;
+  buttons: { text: string; data?: string; url?: string }[][];
+  edited: boolean;
+  at: number;
+}
+
+export interface SandboxChat {
+  version: number;
+  messages: SandboxMessage[];
+  /** The reply keyboard under the input field, row by row. */
+  keyboard: { text: string; requestContact?: boolean }[][];
+}
+
+export const SANDBOX_TOKEN = '7000000001:sandbox';
+
+/**
+ * The built-in Telegram of the all-in-one start (no BOT_TOKEN): the fake Bot API server the
+ * bot talks to, and the simulated users a person drives from the /sandbox page. Every master
+ * of the demo company with a Telegram id has a chat; «Новый мастер» opens one for a newcomer.
+ */
+export class SandboxHost {
+  readonly tg: FakeTelegram;
+  readonly token = SANDBOX_TOKEN;
+  apiRoot = '';
+  private readonly db: Knex;
+  private readonly tenantSlug: string;
+  private readonly users = new Map<number, SimulatedUser>();
+  private version = 0;
+  private nextNewcomer = 990_000_000;
+
+  constructor(db: Knex, tenantSlug: string) {
+    this.db = db;
+    this.tenantSlug = tenantSlug;
+    // Demo masters never wrote to the bot; in the sandbox the bot may write to them first.
+    this.tg = new FakeTelegram({ token: SANDBOX_TOKEN, requireStart: false, botFirstName: 'Наряд', botUsername: 'naryad_sandbox_bot' });
+    this.tg.onChange(() => this.version++);
+  }
+
+  static async start(db: Knex, tenantSlug: string, port = 0): Promise<SandboxHost> {
+    const host = new SandboxHost(db, tenantSlug);
+    host.apiRoot = (await host.tg.start(port)).apiRoot;
+    for (const person of await host.masters()) host.user(person.userId, person.name);
+    return host;
+  }
+
+  async stop(): Promise<void> {
+    await this.tg.stop();
+  }
+
+  /** The demo company's masters with Telegram, then the newcomers opened in this run. */
+  async people(): Promise<SandboxPerson[]> {
+    const masters = await this.masters();
+    const known = new Set(masters.map((person) => person.userId));
+    const newcomers: SandboxPerson[] = [...this.users.values()]
+      .filter((user) => !known.has(user.id))
+      .map((user) => ({ userId: user.id, name: user.user.first_name, status: null, onShift: false, rating: 0, phone: null }));
+    return [...newcomers, ...masters];
+  }
+
+  /** A new Telegram user, to register from scratch. */
+  newcomer(): SandboxPerson {
+    const userId = this.nextNewcomer++;
+    this.user(userId, `Новый мастер ${userId % 1000}`);
+    return { userId, name: `Новый мастер ${userId % 1000}`, status: null, onShift: false, rating: 0, phone: null };
+  }
+
+  /** The chat with this user; null when the sandbox has no such user. */
+  chat(userId: number): SandboxChat | null {
+    const user = this.users.get(userId);
+    if (!user) return null;
+    return {
+      version: this.version,
+      messages: user.messages().map(toSandboxMessage),
+      keyboard: keyboardRows(user),
+    };
+  }
+
+  get changes(): number {
+    return this.version;
+  }
+
+  user(userId: number, name?: string): SimulatedUser {
+    let user = this.users.get(userId);
+    if (!user) {
+      user = new SimulatedUser(this.tg, { id: userId, firstName: name ?? `Пользователь ${userId}`, languageCode: 'ru' });
+      this.users.set(userId, user);
+    }
+    return user;
+  }
+
+  has(userId: number): boolean {
+    return this.users.has(userId);
+  }
+
+  /** Shares the user's own phone (a demo master's from the database; a made-up one for a newcomer). */
+  async shareContact(userId: number): Promise<void> {
+    const row = await this.db('masters as m')
+      .join('tenants as t', 't.id', 'm.tenant_id')
+      .where({ 't.slug': this.tenantSlug, 'm.telegram_user_id': userId })
+      .first('m.phone');
+    this.user(userId).sendContact(row?.phone ?? `+7999${String(userId).slice(-7).padStart(7, '0')}`);
+  }
+
+  /** Opens the payment form and pays when the bot agrees; returns the bot's answer. */
+  async pay(userId: number): Promise<{ ok: boolean; error?: string }> {
+    const user = this.user(userId);
+    const answer = await user.waitForPreCheckoutAnswer(user.preCheckout(), 10_000);
+    if (!answer.ok) return { ok: false, error: answer.errorMessage ?? '' };
+    user.pay();
+    return { ok: true };
+  }
+
+  file(fileId: string): { mime: string; bytes: Uint8Array } | undefined {
+    return this.tg.file(fileId);
+  }
+
+  private async masters(): Promise<SandboxPerson[]> {
+    const rows = await this.db('masters as m')
+      .join('tenants as t', 't.id', 'm.tenant_id')
+      .where('t.slug', this.tenantSlug)
+      .whereNotNull('m.telegram_user_id')
+      .orderByRaw("case m.status when 'approved' then 0 when 'pending' then 1 else 2 end")
+      .orderBy([
+        { column: 'm.on_shift', order: 'desc' },
+        { column: 'm.rating', order: 'desc' },
+      ])
+      .select('m.telegram_user_id', 'm.name', 'm.status', 'm.on_shift', 'm.rating', 'm.phone');
+    return rows.map((row) => ({
+      userId: Number(row.telegram_user_id),
+      name: row.name as string,
+      status: row.status,
+      onShift: row.on_shift as boolean,
+      rating: row.rating as number,
+      phone: row.phone as string | null,
+    }));
+  }
+}
+
+function toSandboxMessage(message: ChatMessage): SandboxMessage {
+  const markup = message.replyMarkup;
+  const inline = markup && 'inline_keyboard' in markup ? markup.inline_keyboard : [];
+  return {
+    id: message.messageId,
+    from: message.from,
+    text: message.text ?? message.caption ?? null,
+    photo: message.photo?.at(-1) ?? null,
+    invoice: message.invoice ? { title: message.invoice.title, description: message.invoice.description, currency: message.invoice.currency, totalAmount: message.invoice.totalAmount } : null,
+    contact: message.message.contact?.phone_number ?? null,
+    buttons: inline.map((row) => row.map((button) => ({ text: button.text, ...('callback_data' in button ? { data: button.callback_data } : {}), ...('url' in button ? { url: button.url } : {}) }))),
+    edited: message.edits > 0,
+    at: message.date,
+  };
+}
+
+function keyboardRows(user: SimulatedUser): SandboxChat['keyboard'] {
+  const message = user.messages().findLast((m) => m.from === 'bot' && m.replyMarkup !== undefined && !('inline_keyboard' in m.replyMarkup));
+  const markup = message?.replyMarkup;
+  if (!markup || !('keyboard' in markup)) return [];
+  return markup.keyboard.map((row) => flattenButtons({ keyboard: [row] }).map((button) => ({ text: button.text, ...(button.requestContact ? { requestContact: true } : {}) })));
+}

@@ -1,0 +1,92 @@
+import type { Context, Next } from 'koa';
+import type { SandboxHost } from '../../../bot/sandbox/sandboxHost.ts';
+import { DomainError, notFound } from '../../../db/ops/errors.ts';
+import { createRouter } from '../../router.ts';
+import type { AppState } from '../../state.ts';
+import { sandboxPage } from './page.ts';
+import { photoInput, tapInput, textInput, userIdParam } from './schema.ts';
+
+// /sandbox: the built-in Telegram of the all-in-one start, when there is no BOT_TOKEN. A
+// person picks a demo master (or a newcomer) and uses the bot as in Telegram. Absent (404)
+// whenever the bot talks to the real Telegram.
+export const sandboxRoutes = createRouter();
+
+type SandboxState = AppState & { sandbox: SandboxHost };
+
+async function requireSandbox(ctx: Context & { state: SandboxState }, next: Next): Promise<void> {
+  const sandbox = ctx.state.deps.sandbox;
+  if (!sandbox) throw notFound('Sandbox');
+  ctx.state.sandbox = sandbox;
+  await next();
+}
+
+function chatUser(ctx: Context & { state: SandboxState }): number {
+  const userId = userIdParam.parse(ctx.params.userId);
+  if (!ctx.state.sandbox.has(userId)) throw notFound('Chat');
+  return userId;
+}
+
+sandboxRoutes.get('/sandbox', requireSandbox, (ctx) => {
+  ctx.type = 'html';
+  ctx.set('cache-control', 'no-store');
+  ctx.body = sandboxPage;
+});
+
+sandboxRoutes.get('/sandbox/api/people', requireSandbox, async (ctx) => {
+  ctx.body = { people: await (ctx.state as SandboxState).sandbox.people() };
+});
+
+sandboxRoutes.post('/sandbox/api/people', requireSandbox, (ctx) => {
+  ctx.status = 201;
+  ctx.body = { person: (ctx.state as SandboxState).sandbox.newcomer() };
+});
+
+sandboxRoutes.get('/sandbox/api/chats/:userId', requireSandbox, (ctx) => {
+  ctx.set('cache-control', 'no-store');
+  ctx.body = (ctx.state as SandboxState).sandbox.chat(chatUser(ctx));
+});
+
+sandboxRoutes.post('/sandbox/api/chats/:userId/text', requireSandbox, (ctx) => {
+  const userId = chatUser(ctx);
+  const { text } = textInput.parse(ctx.request.body ?? {});
+  const user = (ctx.state as SandboxState).sandbox.user(userId);
+  if (/^\/\w+$/.test(text)) user.sendCommand(text);
+  else user.sendText(text);
+  ctx.status = 204;
+});
+
+sandboxRoutes.post('/sandbox/api/chats/:userId/contact', requireSandbox, async (ctx) => {
+  await (ctx.state as SandboxState).sandbox.shareContact(chatUser(ctx));
+  ctx.status = 204;
+});
+
+sandboxRoutes.post('/sandbox/api/chats/:userId/photo', requireSandbox, (ctx) => {
+  const userId = chatUser(ctx);
+  const { base64 } = photoInput.parse(ctx.request.body ?? {});
+  (ctx.state as SandboxState).sandbox.user(userId).sendPhoto(new Uint8Array(Buffer.from(base64, 'base64')));
+  ctx.status = 204;
+});
+
+sandboxRoutes.post('/sandbox/api/chats/:userId/tap', requireSandbox, (ctx) => {
+  const userId = chatUser(ctx);
+  const { messageId, data } = tapInput.parse(ctx.request.body ?? {});
+  try {
+    (ctx.state as SandboxState).sandbox.user(userId).tap(messageId, data);
+  } catch (error) {
+    // The button is gone (the message was edited meanwhile): as in Telegram, nothing happens.
+    throw new DomainError('conflict', error instanceof Error ? error.message : 'The button is gone');
+  }
+  ctx.status = 204;
+});
+
+sandboxRoutes.post('/sandbox/api/chats/:userId/pay', requireSandbox, async (ctx) => {
+  ctx.body = await (ctx.state as SandboxState).sandbox.pay(chatUser(ctx));
+});
+
+sandboxRoutes.get('/sandbox/api/files/:fileId', requireSandbox, (ctx) => {
+  const file = (ctx.state as SandboxState).sandbox.file(String(ctx.params.fileId));
+  if (!file) throw notFound('File');
+  ctx.type = file.mime;
+  ctx.set('cache-control', 'private, max-age=3600');
+  ctx.body = Buffer.from(file.bytes);
+});
