@@ -31,7 +31,7 @@ export function ChartView({ type, labels, datasets, format, dark, stacked, fontS
     const grid = dark ? 'rgba(148,163,184,0.18)' : 'rgba(100,116,139,0.15)';
     chart.current = new Chart<'bar' | 'line', number[], string>(canvas.current!, {
       type,
-      data: { labels, datasets },
+      data: { labels, datasets: datasets.map((dataset) => ({ ...dataset })) },
       options: {
         responsive: true,
         maintainAspectRatio: false,
@@ -55,7 +55,14 @@ export function ChartView({ type, labels, datasets, format, dark, stacked, fontS
     const current = chart.current;
     if (!current) return;
     current.data.labels = labels;
-    current.data.datasets = datasets as typeof current.data.datasets;
+    // Update the dataset objects in place: chart.js keys its per-dataset state by object identity,
+    // and fresh objects on every update would leave a trail of dropped metasets behind.
+    const kept = current.data.datasets;
+    datasets.forEach((dataset, index) => {
+      if (kept[index]) Object.assign(kept[index], dataset);
+      else kept.push({ ...dataset } as (typeof kept)[number]);
+    });
+    kept.length = datasets.length;
     current.update('none');
   }, [labels, datasets]);
   return (

@@ -36,6 +36,9 @@ export function watchWall(token: string, sinks: Sinks): () => void {
       const response = await fetch(base, { cache: 'no-store' });
       if (response.status === 404) return revoke();
       if (response.ok && !stopped) sinks.snapshot((await response.json()) as WallSnapshot);
+      // The browser logs every request's timing until its buffer is full: a screen that refetches
+      // for days has no use for them.
+      performance.clearResourceTimings();
     } catch {
       // offline: the stream's reconnect brings us back here
     } finally {

@@ -148,16 +148,39 @@ test.serial("the wall screen's figures change live when a commission is paid, an
   await context.close();
 });
 
-test.serial('every tab renders for the owner (screenshots)', async (t) => {
+test.serial('every tab renders for the owner (screenshots); a bad CSV names its line; a new website key is shown once and works', async (t) => {
   await ownerApi.post('/api/walls', { name: 'Телевизор в офисе' });
   const page = await openAs(OLGA, '/prices', '[data-testid=prices-table]');
   await page.waitForSelector('[data-testid=prices-table] tr[data-item]');
   await page.screenshot({ path: join(shots, 'prices.png') });
+  // A CSV with a bad line is refused whole, and the dialog names the line.
+  await page.click('button:has-text("Загрузить CSV")');
+  await page.setInputFiles('[data-testid=csv-import] input[type=file]', {
+    name: 'prices.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('город;вид работ;название;ед.;цена\nМосква;Электрика;Замена розетки;шт;700\nМосква;Электрика;Замена выключателя;шт;дорого\n'),
+  });
+  await page.click('[data-testid=csv-import] button[type=submit]');
+  await t.notThrowsAsync(page.waitForSelector('[data-testid=csv-import] .csv-errors li:has-text("Строка 3")'));
+  await page.keyboard.press('Escape');
 
   await page.click('.tabs a[href="/expenses"]');
   await page.waitForSelector('[data-testid=expenses-table] tr[data-expense]');
   await page.waitForSelector('[data-testid=channels] li[data-channel]');
   await page.screenshot({ path: join(shots, 'expenses.png') });
+  // A new website channel: its key is shown once and the intake accepts it.
+  await page.fill('[data-testid=channels] input[name=channelName]', 'Лендинг');
+  await page.click('[data-testid=channels] button[type=submit]');
+  const key = await page.locator('[data-testid=api-key]').inputValue();
+  t.regex(key, /^\S{20,}$/);
+  await page.click('.modal button:has-text("Готово")');
+  await t.notThrowsAsync(page.waitForSelector('[data-testid=channels] li:has-text("Лендинг")'));
+  const intake = await fetch(`${env.web.url}/api/public/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key, 'idempotency-key': `landing-${Date.now()}` },
+    body: JSON.stringify({ city: 'kazan', name: 'Лендинг Тестович', phone: '+7 917 100-00-02', description: 'Собрать шкаф' }),
+  });
+  t.is(intake.status, 201);
 
   await page.click('.tabs a[href="/dashboard"]');
   await page.waitForSelector('[data-testid=profit-table] tbody tr');
