@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import type { Bus } from '../db/bus/index.ts';
 import type { Config } from '../db/config.ts';
 import { logger } from '../db/logger.ts';
+import { touchMaster } from '../db/ops/touchMaster.ts';
 import { deliverPendingChat } from './chatDelivery.ts';
 import type { BotApp, BotContext, BotTenant, SessionData } from './context.ts';
 import { FanOut } from './dispatch/fanOut.ts';
@@ -116,6 +117,7 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
   bot.use(async (ctx, next) => {
     ctx.app = app;
     ctx.master = ctx.from ? await findMasterByTelegram(deps.db, tenant.id, ctx.from.id) : null;
+    if (ctx.master) void touchMaster(deps.db, ctx.master.id).catch((error: unknown) => logger.warn({ err: error }, 'last seen not written'));
     ctx.lang = ctx.master?.language ?? asLang(ctx.session?.flow?.kind === 'registration' ? ctx.session.flow.lang : 'ru');
     ctx.t = textsFor(ctx.lang);
     await next();

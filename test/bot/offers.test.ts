@@ -172,3 +172,26 @@ test('every wave out and nobody accepted: the "no taker" job is due at the tenan
   t.deepEqual(scheduled.map((job) => job.name), ['offers-next-wave', 'offers-no-taker']);
   t.true(masters.every((m) => m.user.buttons().length === 1), 'the offers stay open: someone may still take it');
 });
+
+test('an order with its own photo is offered as a photo with the caption; the loser’s caption becomes «Заявка закрыта»', async (t) => {
+  const h = await startBotHarness(t, { fake: { requireStart: false } });
+  const [first, second] = [await h.master({ rating: 2 }), await h.master({ rating: 1 })];
+  const order = await buildOrder(h.env.db, { tenant: h.tenant, status: 'confirmed' });
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  await mkdir(join(h.env.config.STORAGE_DIR, 'intake'), { recursive: true });
+  await writeFile(join(h.env.config.STORAGE_DIR, 'intake/leak.jpg'), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 7, 7, 0xff, 0xd9]));
+  await h.env.db('order_photos').insert({ tenant_id: h.tenant.id, order_id: order.id, master_id: null, file_path: 'intake/leak.jpg' });
+  await dispatch(h, order.id);
+  t.true(await waitFor(() => [first, second].every((m) => offersIn(m.user, order.number).length === 1), 8000));
+  const offer = offersIn(first.user, order.number)[0]!;
+  t.truthy(offer.photo, 'a photo message');
+  t.regex(offer.caption!, /Новый заказ/);
+  t.deepEqual(Array.from(h.tg.file(offer.photo!.at(-1)!)!.bytes), [0xff, 0xd8, 0xff, 0xe0, 7, 7, 0xff, 0xd9]);
+  t.is(h.tg.calls.filter((call) => call.method === 'sendPhoto').length, 2);
+
+  first.user.tap(offer.messageId, first.user.buttons(offer.messageId)[0]!.data!);
+  await first.user.waitFor((message) => message.messageId === offer.messageId && (message.caption ?? '').includes('Мария Клиентова'));
+  await second.user.waitFor((message) => (message.caption ?? '').startsWith('🔒 Заявка закрыта'));
+  t.deepEqual(second.user.buttons(), []);
+});

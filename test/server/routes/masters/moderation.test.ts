@@ -65,3 +65,13 @@ test('approve, block with a reason, approve again: status, events, and the reaso
   const block = events[1];
   t.true(block?.type === 'masters.blocked' && block.data.reason === 'Не вышел на заказ');
 });
+
+test('the passport a master gave is shown to owners only', async (t) => {
+  const tenant = await buildTenant(env.db);
+  const master = await buildMaster(env.db, { tenant, status: 'pending' });
+  await env.db('masters').where({ id: master.id }).update({ passport: '4510 123456' });
+  const manager = await env.as(await buildUser(env.db, { tenant }));
+  const owner = await env.as(await buildUser(env.db, { tenant, role: 'owner' }));
+  t.is((await manager.post(`/api/masters/${master.id}/approve`)).body.master.passport, null);
+  t.is((await owner.post(`/api/masters/${master.id}/approve`)).body.master.passport, '4510 123456');
+});
