@@ -24,6 +24,10 @@ approved.on('message:text', async (ctx, next) => {
   if (Date.now() - lastAt > CONFIRM_AFTER_MS) await ctx.reply(ctx.t.relayed);
 });
 
+approved.on('message:photo', async (ctx) => {
+  await ctx.reply(ctx.t.photoOutsideFlow);
+});
+
 approved.on(['message:sticker', 'message:voice', 'message:video', 'message:document', 'message:audio', 'message:video_note', 'message:animation'], async (ctx) => {
   await ctx.reply(ctx.t.textOnly);
 });

@@ -13,10 +13,5 @@ export function ignoreOldQuery(error: unknown): void {
   throw error;
 }
 
-/** "message is not modified": the edit was already made (a retry, a restart). */
-export function isNotModified(error: unknown): boolean {
-  return error instanceof GrammyError && error.error_code === 400 && /not modified/i.test(error.description);
-}
-
 export const isDomainError = (error: unknown, ...codes: DomainError['code'][]): error is DomainError =>
   error instanceof DomainError && (codes.length === 0 || codes.includes(error.code));

@@ -130,6 +130,7 @@ export const en: Texts = {
   relayed: '✉️ Sent to a manager. The answer will come here.',
   fromManager: (name: string, text: string) => `💬 ${name} (manager):\n${text}`,
   textOnly: 'I pass only text to managers. Please type your message.',
+  photoOutsideFlow: 'I take photos of the work after “Done” on an order. If this is for a manager, describe it in words and I will pass it on.',
 
   staleButton: 'This button no longer works.',
   notNow: 'Not needed right now. Open the menu: /start',
