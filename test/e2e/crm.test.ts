@@ -89,7 +89,11 @@ test.serial('a manager approves a pending master: the status changes, live in a 
 });
 
 test.serial('a website order POSTed with the channel key appears live on the board', async (t) => {
-  const board = await openAs(ANNA, '/orders', '.card');
+  const board = await openAs(ANNA, '/orders', '.board');
+  await board.waitForSelector('.card', { timeout: 10_000 }).catch(async (error: unknown) => {
+    await board.screenshot({ path: join(shots, 'crm-board-failed.png') });
+    throw error;
+  });
   const response = await fetch(`${env.web.url}/api/public/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY, 'idempotency-key': `e2e-${Date.now()}` },
