@@ -55,10 +55,13 @@ export function createReactions(app: BotApp, parts: { fanOut: FanOut; closer: Of
       case 'orders.paid': {
         const { order, amount, method } = event.data;
         if (!order.master) return;
-        await tellMaster(app, order.master.id, (t, master) => ({
-          text: t.receipt(order.number, formatMoney(amount, master.language), String(t[paidBy[method] ?? 'methodTelegram'])),
-        }));
-        await rating(order.master.id);
+        const masterId = order.master.id;
+        const before = (await app.ops.db('masters').where({ id: masterId }).first('rating'))?.rating as number | undefined;
+        const after = await refreshRating(app.ops, app.tenant.id, masterId);
+        await tellMaster(app, masterId, (t, master) => {
+          const receipt = t.receipt(order.number, formatMoney(amount, master.language), String(t[paidBy[method] ?? 'methodTelegram']));
+          return { text: before !== undefined && after > before ? `${receipt}\n${t.ratingUp(after)}` : receipt };
+        });
         return;
       }
       case 'masters.approved':

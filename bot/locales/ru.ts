@@ -141,8 +141,8 @@ export const ru = {
   checkoutAlreadyPaid: 'Комиссия по этому заказу уже оплачена.',
   checkoutUnknown: 'Заказ не найден.',
   checkoutTryAgain: 'Не удалось проверить заказ, попробуйте ещё раз.',
-  receipt: (number: number, amount: string, method: string) =>
-    `🧾 Комиссия по заказу №${number} оплачена: ${amount}${method}.\nСпасибо! Ваш рейтинг вырос.`,
+  receipt: (number: number, amount: string, method: string) => `🧾 Комиссия по заказу №${number} оплачена: ${amount}${method}.\nСпасибо!`,
+  ratingUp: (rating: number) => `Ваш рейтинг вырос до ${rating} — новые заказы будут приходить вам раньше.`,
   methodTelegram: '',
   methodStars: ' (звёздами Telegram)',
   methodCard: ' (перевод на карту)',

@@ -80,7 +80,7 @@ test('«Выполнено», an album of 3 photos, «Готово»: the files 
   reply = nextMessage(user, 'оплачена');
   user.pay({ chargeId: 'charge-42' });
   const receipt = await reply;
-  t.regex(receipt.text!, /Комиссия по заказу №\d+ оплачена: 200\s₽\.\nСпасибо!/);
+  t.regex(receipt.text!, /Комиссия по заказу №\d+ оплачена: 200\s₽\.\nСпасибо!\nВаш рейтинг вырос до 15/);
   user.pay({ chargeId: 'charge-42' });
   await h.bot.idle();
   await new Promise((resolve) => setTimeout(resolve, 1500));
