@@ -6,6 +6,9 @@ import { attempt, errorText } from '../crm/ui.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { onFeed } from '../store/feed.ts';
 
+// The server's page size for GET /api/masters/:id/messages.
+const PAGE = 50;
+
 /** Adds or replaces lines by id, oldest first. */
 function merge(lines: ChatMessageDTO[], incoming: ChatMessageDTO[]): ChatMessageDTO[] {
   const byId = new Map(lines.map((line) => [line.id, line]));
@@ -20,13 +23,29 @@ export function Chat({ masterId, canWrite, manual }: { masterId: number; canWrit
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
+  const [more, setMore] = useState(false);
   const list = useRef<HTMLOListElement>(null);
 
   const load = () =>
     crm.messages(masterId).then(
-      (answer) => setLines((known) => merge(known ?? [], answer.messages)),
+      (answer) => {
+        setLines((known) => merge(known ?? [], answer.messages));
+        setMore((known) => known || answer.messages.length >= PAGE);
+      },
       (failure: unknown) => setError(errorText(failure)),
     );
+  // Older lines, a page at a time, before the oldest one shown.
+  const loadOlder = () => {
+    const oldest = lines?.[0]?.id;
+    if (!oldest) return;
+    crm.messages(masterId, oldest).then(
+      (answer) => {
+        setLines((known) => merge(known ?? [], answer.messages));
+        setMore(answer.messages.length >= PAGE);
+      },
+      (failure: unknown) => setError(errorText(failure)),
+    );
+  };
   useEffect(() => {
     void load();
     // After a resync the pushes in between may be lost: read the history again.
@@ -42,9 +61,11 @@ export function Chat({ masterId, canWrite, manual }: { masterId: number; canWrit
     },
     [masterId],
   );
+  // Follow the newest line (not when older ones are added above).
   useEffect(() => {
-    list.current?.lastElementChild?.scrollIntoView({ block: 'end' });
-  }, [lines?.length]);
+    const box = list.current;
+    if (box) box.scrollTop = box.scrollHeight;
+  }, [lines?.[lines.length - 1]?.id]);
 
   const send = async () => {
     const body = text.trim();
@@ -64,6 +85,13 @@ export function Chat({ masterId, canWrite, manual }: { masterId: number; canWrit
       {manual && <p class="muted small">{t('chat.manual')}</p>}
       {error && <p class="form-error">{t('error.generic', { message: error })}</p>}
       <ol class="chat-lines" ref={list}>
+        {more && (
+          <li class="chat-more">
+            <button type="button" class="button button--ghost" onClick={loadOlder}>
+              {t('chat.older')}
+            </button>
+          </li>
+        )}
         {lines?.length === 0 && <li class="muted small">{t('chat.empty')}</li>}
         {lines?.map((line) => (
           <li key={line.id} class={`chat-line chat-line--${line.direction}`} data-delivery={line.delivery}>

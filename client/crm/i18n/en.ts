@@ -62,6 +62,7 @@ export const crmEn: Record<CrmKey, string> = {
   'chat.manager': 'Manager',
   'chat.master': 'Master',
   'chat.placeholder': 'A message to the master (Enter sends)',
+  'chat.older': 'Show earlier',
   'chat.send': 'Send',
   'chat.delivery.pending': 'sending',
   'chat.delivery.delivered': 'delivered',

@@ -61,6 +61,7 @@ export const crmRu = {
   'chat.manager': 'Менеджер',
   'chat.master': 'Мастер',
   'chat.placeholder': 'Сообщение мастеру (Enter — отправить)',
+  'chat.older': 'Показать раньше',
   'chat.send': 'Отправить',
   'chat.delivery.pending': 'отправляется',
   'chat.delivery.delivered': 'доставлено',
