@@ -7,6 +7,8 @@ import { createDb } from '../db/connection.ts';
 import { logger } from '../db/logger.ts';
 import { migrateLatest } from '../db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../db/seeds/demo.ts';
+import { startBot, type RunningBot } from '../bot/startBot.ts';
+import { SandboxHost } from '../bot/sandbox/index.ts';
 import { startWeb } from './web.ts';
 
 const config = loadConfig();
@@ -18,17 +20,29 @@ if (config.DEMO_SEED === 'always' || (config.DEMO_SEED === 'auto' && empty && !c
   logger.info('demo data seeded');
 }
 const bus = await createBus({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
-const web = await startWeb({ db, bus, config });
+// Without BOT_TOKEN the bot talks to the built-in fake Telegram, which /sandbox lets a person drive.
+const sandbox = config.BOT_TOKEN ? undefined : await SandboxHost.start(db, config.BOT_TENANT);
+const web = await startWeb({ db, bus, config, sandbox });
+const bot = await startBot({ db, bus, config }, sandbox ? { token: sandbox.token, apiRoot: sandbox.apiRoot, sandbox: true } : {}).catch(
+  (error: unknown): RunningBot | undefined => {
+    // An empty database (DEMO_SEED=never) has no company for the bot yet: the board still runs.
+    logger.warn({ err: error }, 'bot not started');
+    return undefined;
+  },
+);
 
 console.log(`
   Naryad is running: ${web.url}
   Log in as anna@example.com / ${DEMO_PASSWORD} (also boris@ and owner@example.com)
   Database: ${config.DATABASE_URL ? 'DATABASE_URL' : `embedded, ${join(config.DATA_DIR, 'pg')}`}
+  Telegram: ${sandbox ? `sandbox, act as a master at ${web.url}/sandbox` : 'BOT_TOKEN'}${bot ? '' : ' (bot not running: see the log)'}
 `);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
+    await bot?.stop();
     await web.close();
+    await sandbox?.stop();
     await bus.close();
     await db.destroy();
     process.exit(0);
