@@ -30,12 +30,19 @@ async function openAs(who: { email: string; password: string }, path: string, re
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${who.email}] page error:`, error.message));
-  await page.goto(`${env.web.url}${path}`);
-  await page.fill('input[name=email]', who.email);
-  await page.fill('input[name=password]', who.password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector(ready);
-  await page.waitForSelector('[data-testid=connection][data-phase=online]');
+  page.on('requestfailed', (request) => console.error(`[${who.email}] request failed:`, request.url(), request.failure()?.errorText));
+  try {
+    await page.goto(`${env.web.url}${path}`);
+    await page.fill('input[name=email]', who.email, { timeout: 15_000 });
+    await page.fill('input[name=password]', who.password);
+    await page.click('button[type=submit]');
+    await page.waitForSelector(ready, { timeout: 15_000 });
+    await page.waitForSelector('[data-testid=connection][data-phase=online]');
+  } catch (error) {
+    await page.screenshot({ path: join(shots, 'crm-login-failed.png') });
+    console.error(`[${who.email}] stuck at ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 300)}`);
+    throw error;
+  }
   return page;
 }
 
