@@ -101,8 +101,11 @@ export async function seedDemo(db: Knex): Promise<{ tenantId: number }> {
     .returning('id');
 
   const now = Date.now();
+  const closedStatuses = new Set(['done', 'paid', 'cancelled']);
+  // Every column has cards; most finished work is paid, as in a business that runs.
+  const statusMix = [...defaultStatuses.map((status) => status.code), 'paid', 'paid', 'paid', 'done'];
   const orders = Array.from({ length: 80 }, (_, i) => {
-    const status = defaultStatuses[i % defaultStatuses.length]!.code;
+    const status = statusMix[i % statusMix.length]!;
     const city = cityRows[i % 2];
     const street = rnd.pick(cities[i % 2]![2]);
     const kind = rnd.pick(kindRows);
@@ -120,7 +123,8 @@ export async function seedDemo(db: Knex): Promise<{ tenantId: number }> {
       description: rnd.pick(jobs[kind.slug]!),
       street,
       address: `${street}, д. ${rnd.int(1, 120)}, кв. ${rnd.int(1, 300)}`,
-      planned_at: new Date(createdAt.getTime() + rnd.int(1, 5) * 86_400_000),
+      // Work still ahead is planned from today on; finished work was planned soon after the call.
+      planned_at: new Date((closedStatuses.has(status) ? createdAt.getTime() : now) + rnd.int(1, 5) * 86_400_000),
       price,
       commission: Math.round(price / 10),
       master_id: withMaster ? rnd.pick(approved).id : null,
@@ -131,22 +135,14 @@ export async function seedDemo(db: Knex): Promise<{ tenantId: number }> {
     };
   });
   const orderRows = await db('orders').insert(orders).returning(['id', 'status', 'master_id', 'commission', 'created_at']);
-  await db('order_events').insert(
-    orderRows.map((order, i) => ({
-      tenant_id: tenantId,
-      seq: i + 1,
-      order_id: order.id,
-      actor_type: 'system',
-      type: 'orders.created',
-      data: { seeded: true },
-      created_at: order.created_at,
-    })),
-  );
-  await db('tenants').where({ id: tenantId }).update({ event_seq: orderRows.length, order_seq: orderRows.length });
+  // Each order's history as the timeline and the reports expect it: created, then the steps to its status.
+  const events = orderRows.flatMap((order) => historyOf(order)).sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
+  await db('order_events').insert(events.map((event, i) => ({ ...event, tenant_id: tenantId, seq: i + 1 })));
+  await db('tenants').where({ id: tenantId }).update({ event_seq: events.length, order_seq: orderRows.length });
   await db('payments').insert(
     orderRows
       .filter((o) => o.status === 'paid')
-      .map((o) => ({ tenant_id: tenantId, order_id: o.id, master_id: o.master_id, amount: o.commission, method: 'card', created_at: o.created_at })),
+      .map((o) => ({ tenant_id: tenantId, order_id: o.id, master_id: o.master_id, amount: o.commission, method: 'card', created_at: new Date(Math.min(now, new Date(o.created_at).getTime() + 20 * 3_600_000)) })),
   );
 
   for (const city of cityRows) {
@@ -164,10 +160,38 @@ export async function seedDemo(db: Knex): Promise<{ tenantId: number }> {
         channel_id: channel.id,
         city_id: rnd.pick(cityRows).id,
         spent_on: new Date(now - month * 30 * 86_400_000).toISOString().slice(0, 10),
-        amount: rnd.int(5, 40) * 100_000,
+        amount: rnd.int(2, 8) * 10_000,
         note: channel.type === 'phone' ? 'Телефония' : 'Реклама',
       })),
     ),
   );
   return { tenantId };
+}
+
+type SeededOrder = { id: number; status: string; master_id: number | null; created_at: Date };
+
+const steps: Record<string, string[]> = {
+  new: [],
+  no_answer: ['orders.moved'],
+  confirmed: ['orders.moved'],
+  dispatched: ['orders.moved', 'orders.dispatched'],
+  accepted: ['orders.moved', 'orders.dispatched', 'orders.accepted'],
+  rescheduled: ['orders.moved', 'orders.dispatched', 'orders.accepted', 'orders.rescheduled'],
+  done: ['orders.moved', 'orders.dispatched', 'orders.accepted', 'orders.completed'],
+  paid: ['orders.moved', 'orders.dispatched', 'orders.accepted', 'orders.completed', 'orders.paid'],
+  cancelled: ['orders.cancelled'],
+};
+
+function historyOf(order: SeededOrder) {
+  const byMaster = new Set(['orders.accepted', 'orders.rescheduled', 'orders.completed']);
+  const types = ['orders.created', ...steps[order.status]!];
+  return types.map((type, i) => ({
+    order_id: order.id,
+    actor_type: byMaster.has(type) ? 'master' : 'system',
+    actor_id: byMaster.has(type) ? order.master_id : null,
+    type,
+    data: { seeded: true, ...(type === 'orders.moved' ? { to: order.status === 'no_answer' ? 'no_answer' : 'confirmed' } : {}) },
+    // Steps an hour or so apart, never in the future.
+    created_at: new Date(Math.min(Date.now(), new Date(order.created_at).getTime() + i * 3_600_000 * 5)),
+  }));
 }

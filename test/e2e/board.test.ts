@@ -23,6 +23,7 @@ let a: Page;
 let b: Page;
 let annaApi: ApiClient;
 let created: OrderDTO;
+let noTakerNumber: number;
 const startedAt = Date.now();
 const figures: string[] = [];
 
@@ -52,7 +53,9 @@ test.before(async () => {
   await seedDemo(env.db);
   annaApi = await env.as(ANNA);
   // One dispatched order nobody took: its card carries the flag.
-  await env.db('orders').where({ number: 76 }).update({ no_taker_reason: 'nobody_accepted', no_taker_at: new Date() });
+  const flagged = await env.db('orders').where({ status: 'dispatched' }).orderBy('number', 'desc').first('id', 'number');
+  await env.db('orders').where({ id: flagged.id }).update({ no_taker_reason: 'nobody_accepted', no_taker_at: new Date() });
+  noTakerNumber = flagged.number;
   proxy = await startCuttableProxy(env.web.url); // B's network, which the test cuts
   browser = await launchBrowser();
   const options = { viewport: { width: 1600, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' };
@@ -301,7 +304,7 @@ test.serial('A dispatches from the drawer, then drops the card on Отменен
 });
 
 test.serial('the "no taker" flag shows on the card with its reason', async (t) => {
-  const flag = card(b, 76, 'dispatched').locator('[data-testid=no-taker]');
+  const flag = card(b, noTakerNumber, 'dispatched').locator('[data-testid=no-taker]');
   t.is(await flag.innerText(), 'Нет исполнителя');
   t.is(await flag.getAttribute('title'), 'Нет исполнителя: никто не принял');
 });
