@@ -2,12 +2,15 @@ import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { WallFigures, WallSnapshot } from '../../shared/crmTypes.ts';
 import { ChartView, palette } from '../dashboard/charts.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { setLocale, useI18n } from '../i18n/index.ts';
 import { watchWall, type WallPhase } from './feed.ts';
 import './wall.css';
 
 /** The wall screen at /wall/<token>: no login, dark, big figures, charts; runs for days. */
 export function mountWall(token: string, root: HTMLElement): void {
+  // A screen has no language switch: `?lang=en` picks English for it.
+  const lang = new URLSearchParams(location.search).get('lang');
+  if (lang === 'en' || lang === 'ru') setLocale(lang);
   document.documentElement.classList.add('wall-root');
   document.documentElement.style.colorScheme = 'dark';
   render(<Wall token={token} />, root);
