@@ -4,7 +4,7 @@ import { id } from '../../../shared/schemas/common.ts';
 import { createMasterInput, masterListQuery, updateMasterInput } from '../../../shared/schemas/master.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
-import { listMasters, readMaster } from './queries.ts';
+import { listMasters, readMasterFor } from './queries.ts';
 
 // Moderation (approve, block) and the chat live with the bot's routes; this is the table and the card.
 export const masterRoutes = createRouter('/api/masters');
@@ -16,17 +16,17 @@ masterRoutes.get('/', async (ctx) => {
 });
 
 masterRoutes.get('/:id', async (ctx) => {
-  ctx.body = { master: await readMaster(ctx.state.deps.db, ctx.state.user.tenantId, id.parse(ctx.params.id)) };
+  ctx.body = { master: await readMasterFor(ctx.state.deps.db, ctx.state.user, id.parse(ctx.params.id)) };
 });
 
 masterRoutes.post('/', async (ctx) => {
   const master = await createMaster(ctx.state.deps, ctx.state.actor, createMasterInput.parse(ctx.request.body ?? {}));
   ctx.status = 201;
-  ctx.body = { master: await readMaster(ctx.state.deps.db, ctx.state.user.tenantId, master.id) };
+  ctx.body = { master: await readMasterFor(ctx.state.deps.db, ctx.state.user, master.id) };
 });
 
 masterRoutes.patch('/:id', async (ctx) => {
   const masterId = id.parse(ctx.params.id);
   await updateMaster(ctx.state.deps, ctx.state.actor, masterId, updateMasterInput.parse(ctx.request.body ?? {}));
-  ctx.body = { master: await readMaster(ctx.state.deps.db, ctx.state.user.tenantId, masterId) };
+  ctx.body = { master: await readMasterFor(ctx.state.deps.db, ctx.state.user, masterId) };
 });

@@ -4,27 +4,21 @@ import { id } from '../../../shared/schemas/common.ts';
 import { blockMasterInput } from '../../../shared/schemas/moderation.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
-import type { AppState } from '../../state.ts';
-import { readMaster } from './queries.ts';
+import { readMasterFor } from './queries.ts';
 
 // Moderation of masters: the bot hears masters.approved / masters.blocked and tells the master.
 export const masterModerationRoutes = createRouter('/api/masters');
 
-/** The passport a master gave in the bot is for owners' eyes only. */
-async function presentMaster(ctx: { state: AppState }, masterId: number) {
-  const master = await readMaster(ctx.state.deps.db, ctx.state.user.tenantId, masterId);
-  return ctx.state.user.role === 'owner' ? master : { ...master, passport: null };
-}
 
 masterModerationRoutes.post('/:id/approve', requireUser, async (ctx) => {
   const masterId = id.parse(ctx.params.id);
   await approveMaster(ctx.state.deps, ctx.state.actor, masterId);
-  ctx.body = { master: await presentMaster(ctx, masterId) };
+  ctx.body = { master: await readMasterFor(ctx.state.deps.db, ctx.state.user, masterId) };
 });
 
 masterModerationRoutes.post('/:id/block', requireUser, async (ctx) => {
   const masterId = id.parse(ctx.params.id);
   const input = blockMasterInput.parse(ctx.request.body ?? {});
   await blockMaster(ctx.state.deps, ctx.state.actor, masterId, input);
-  ctx.body = { master: await presentMaster(ctx, masterId) };
+  ctx.body = { master: await readMasterFor(ctx.state.deps.db, ctx.state.user, masterId) };
 });

@@ -1,3 +1,5 @@
+import type { UserDTO } from '../../../shared/types.ts';
+import { presentMaster } from '../../presenters/master.ts';
 import type { Knex } from 'knex';
 import type { MasterDetailDTO, MasterListItemDTO } from '../../../shared/crmTypes.ts';
 import type { MasterListQuery } from '../../../shared/schemas/master.ts';
@@ -85,4 +87,9 @@ export async function readMaster(db: Knex, tenantId: number, masterId: number): 
   const row = await withActivity(db, tenantId).where('m.id', masterId).first();
   if (!row) throw notFound('Master');
   return { ...toListItem(row, debtLimit), passport: row.passport };
+}
+
+/** The card as this staff member may see it (see presentMaster). */
+export async function readMasterFor(db: Knex, viewer: UserDTO, masterId: number): Promise<MasterDetailDTO> {
+  return presentMaster(await readMaster(db, viewer.tenantId, masterId), viewer);
 }

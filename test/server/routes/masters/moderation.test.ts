@@ -74,4 +74,7 @@ test('the passport a master gave is shown to owners only', async (t) => {
   const owner = await env.as(await buildUser(env.db, { tenant, role: 'owner' }));
   t.is((await manager.post(`/api/masters/${master.id}/approve`)).body.master.passport, null);
   t.is((await owner.post(`/api/masters/${master.id}/approve`)).body.master.passport, '4510 123456');
+  t.is((await manager.get(`/api/masters/${master.id}`)).body.master.passport, null, 'the card hides it from managers too');
+  t.is((await owner.get(`/api/masters/${master.id}`)).body.master.passport, '4510 123456');
+  t.is((await manager.patch(`/api/masters/${master.id}`, { name: 'Новое Имя' })).body.master.passport, null);
 });
