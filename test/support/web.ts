@@ -1,3 +1,4 @@
+import type { Config } from '../../db/config.ts';
 import { startWeb, type WebServer } from '../../server/web.ts';
 import { ApiClient } from './http.ts';
 import { createTestDeps, type TestDeps } from './deps.ts';
@@ -9,9 +10,9 @@ export interface TestWeb extends TestDeps {
   as(user: { email: string; password: string }): Promise<ApiClient>;
 }
 
-/** A real web process on a free port, over the test file's own database and bus. */
-export async function startTestWeb(): Promise<TestWeb> {
-  const deps = await createTestDeps();
+/** A real web process on a free port, over the test file's own database and bus (and settings, if given). */
+export async function startTestWeb(overrides: Partial<Config> = {}): Promise<TestWeb> {
+  const deps = await createTestDeps(overrides);
   const web = await startWeb(deps, 0, '127.0.0.1');
   return {
     ...deps,

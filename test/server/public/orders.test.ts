@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../../shared/events.ts';
 import { buildTenant, buildUser, type TenantFixture } from '../../support/factories.ts';
 import { waitFor } from '../../support/wait.ts';
-import type { TestWeb } from '../../support/web.ts';
-import { buildWebsiteChannel, call, startPublicTestWeb } from './support.ts';
+import { startTestWeb, type TestWeb } from '../../support/web.ts';
+import { buildWebsiteChannel, call } from './support.ts';
 
 const LIMIT = 5;
 let env: TestWeb;
 test.before(async () => {
-  env = await startPublicTestWeb({ PUBLIC_RATE_LIMIT: LIMIT, PUBLIC_RATE_WINDOW_SECONDS: 60 });
+  env = await startTestWeb({ PUBLIC_RATE_LIMIT: LIMIT, PUBLIC_RATE_WINDOW_SECONDS: 60 });
 });
 test.after.always(async () => {
   await env?.cleanup();

@@ -1,11 +1,11 @@
 import test from 'ava';
 import { buildTenant, type TenantFixture } from '../../support/factories.ts';
-import type { TestWeb } from '../../support/web.ts';
-import { buildWebsiteChannel, call, startPublicTestWeb } from './support.ts';
+import { startTestWeb, type TestWeb } from '../../support/web.ts';
+import { buildWebsiteChannel, call } from './support.ts';
 
 let env: TestWeb;
 test.before(async () => {
-  env = await startPublicTestWeb();
+  env = await startTestWeb();
 });
 test.after.always(async () => {
   await env?.cleanup();

@@ -1,10 +1,5 @@
 import type { Knex } from 'knex';
 import { hashApiKey, newApiKey } from '../../../db/ops/apiKeys.ts';
-import type { Config } from '../../../db/config.ts';
-import { startWeb } from '../../../server/web.ts';
-import { createTestDeps } from '../../support/deps.ts';
-import { ApiClient } from '../../support/http.ts';
-import type { TestWeb } from '../../support/web.ts';
 
 /** A website channel with a fresh API key for the tenant. */
 export async function buildWebsiteChannel(db: Knex, tenantId: number): Promise<{ id: number; apiKey: string }> {
@@ -13,22 +8,6 @@ export async function buildWebsiteChannel(db: Knex, tenantId: number): Promise<{
     .insert({ tenant_id: tenantId, name: 'Сайт', type: 'website', api_key_hash: hashApiKey(apiKey) })
     .returning('id');
   return { id: channel.id, apiKey };
-}
-
-/** Like startTestWeb, with configuration of its own (a small rate limit, say). */
-export async function startPublicTestWeb(overrides: Partial<Config> = {}): Promise<TestWeb> {
-  const deps = await createTestDeps(overrides);
-  const web = await startWeb(deps, 0, '127.0.0.1');
-  return {
-    ...deps,
-    web,
-    client: () => new ApiClient(web.url),
-    as: (user) => new ApiClient(web.url).login(user.email, user.password),
-    cleanup: async () => {
-      await web.close();
-      await deps.cleanup();
-    },
-  };
 }
 
 export interface RawResponse {

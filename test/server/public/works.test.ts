@@ -2,12 +2,12 @@ import test from 'ava';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOrder, buildTenant } from '../../support/factories.ts';
-import type { TestWeb } from '../../support/web.ts';
-import { call, startPublicTestWeb } from './support.ts';
+import { startTestWeb, type TestWeb } from '../../support/web.ts';
+import { call } from './support.ts';
 
 let env: TestWeb;
 test.before(async () => {
-  env = await startPublicTestWeb();
+  env = await startTestWeb();
 });
 test.after.always(async () => {
   await env?.cleanup();
