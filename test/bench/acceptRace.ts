@@ -1,5 +1,5 @@
 // `npm run bench:accept`: 1000 masters tap «Принять» on one dispatched order at once, 20 rounds,
-// through db/ops acceptOrder on a pool of 40 connections. Prints tap-to-decision latency over all taps.
+// through db/ops acceptOrder on a pool of BENCH_POOL (default 40) connections. Prints tap-to-decision latency.
 import { performance } from 'node:perf_hooks';
 import { acceptOrder, masterActor } from '../../db/ops/index.ts';
 import { createTestDeps } from '../support/deps.ts';
@@ -8,7 +8,7 @@ import { percentile } from './stats.ts';
 
 const TAPS = 1000;
 const ROUNDS = 20;
-const POOL = 40;
+const POOL = Number(process.env.BENCH_POOL ?? 40);
 
 const deps = await createTestDeps({ DATABASE_POOL_MAX: POOL });
 try {
