@@ -1,11 +1,40 @@
-import type { Knex } from 'knex';
 import type { OrderDTO } from '../../shared/types.ts';
+import { throughAcceptGate, type Verdict } from './acceptGate.ts';
 import { assertRole, type Actor } from './actor.ts';
 import { closeOpenOffers } from './changeStatus.ts';
 import type { OpsContext } from './context.ts';
 import { DomainError, notFound } from './errors.ts';
 import { loadOrder } from './orderRecord.ts';
 import { runOp } from './runOp.ts';
+
+// One statement decides and, for a loser, says why. The UPDATE waits for a competing tap's row
+// lock and re-checks the row after it commits; the SELECT around it reads the statement's snapshot,
+// so "everything allowed but no row won" can only mean someone else took the order first.
+const raceSql = `
+  with won as (
+    update orders
+       set status = 'accepted', master_id = :masterId, version = version + 1,
+           no_taker_reason = null, no_taker_at = null, updated_at = now(), status_changed_at = now()
+     where id = :orderId and tenant_id = :tenantId and status = 'dispatched'
+       and exists (select 1 from transitions
+                    where tenant_id = :tenantId and role = 'master' and from_status = 'dispatched' and to_status = 'accepted')
+       and exists (select 1 from masters where id = :masterId and tenant_id = :tenantId and status = 'approved')
+    returning id
+  )
+  select (select id from won) as won_id,
+         o.master_id,
+         (select status from masters where id = :masterId and tenant_id = :tenantId) as master_status,
+         exists (select 1 from transitions
+                  where tenant_id = :tenantId and role = 'master' and from_status = 'dispatched' and to_status = 'accepted') as masters_may_accept
+    from orders o
+   where o.id = :orderId and o.tenant_id = :tenantId`;
+
+interface RaceRow {
+  won_id: number | null;
+  master_id: number | null;
+  master_status: string | null;
+  masters_may_accept: boolean;
+}
 
 /**
  * The acceptance race. One conditional UPDATE decides: Postgres lets exactly one tap see
@@ -14,25 +43,16 @@ import { runOp } from './runOp.ts';
 export async function acceptOrder(ctx: OpsContext, actor: Actor, orderId: number): Promise<OrderDTO> {
   assertRole(actor, 'master');
   const masterId = actor.id!;
+  return throughAcceptGate(ctx, orderId, (takenBy) => alreadyTaken(takenBy === masterId), () => race(ctx, actor, orderId), verdictOf);
+}
+
+async function race(ctx: OpsContext, actor: Actor, orderId: number): Promise<OrderDTO> {
+  const masterId = actor.id!;
   const { tenantId } = actor;
   return runOp(ctx, actor, async ({ trx, emit }) => {
-    const won = await trx('orders')
-      .where({ id: orderId, tenant_id: tenantId, status: 'dispatched' })
-      .whereExists((q) =>
-        q.from('transitions').where({ tenant_id: tenantId, role: 'master', from_status: 'dispatched', to_status: 'accepted' }),
-      )
-      .whereExists((q) => q.from('masters').where({ id: masterId, tenant_id: tenantId, status: 'approved' }))
-      .update({
-        status: 'accepted',
-        master_id: masterId,
-        version: trx.raw('version + 1'),
-        no_taker_reason: null,
-        no_taker_at: null,
-        updated_at: trx.fn.now(),
-        status_changed_at: trx.fn.now(),
-      })
-      .returning('id');
-    if (won.length === 0) throw await whyNotWon(trx, tenantId, orderId, masterId);
+    const { rows } = await trx.raw<{ rows: RaceRow[] }>(raceSql, { masterId, orderId, tenantId });
+    const row = rows[0];
+    if (!row?.won_id) throw whyNotWon(row, masterId);
     await trx('order_offers').where({ order_id: orderId, master_id: masterId }).update({ state: 'accepted', closed_at: trx.fn.now() });
     await closeOpenOffers(trx, orderId, masterId);
     const order = await loadOrder(trx, tenantId, orderId);
@@ -41,14 +61,22 @@ export async function acceptOrder(ctx: OpsContext, actor: Actor, orderId: number
   });
 }
 
-/** Only losers pay for this read: it turns "no row" into the reason a master understands. */
-async function whyNotWon(trx: Knex.Transaction, tenantId: number, orderId: number, masterId: number): Promise<DomainError> {
-  const row = await trx('orders as o')
-    .leftJoin('masters as m', (join) => join.on('m.id', '=', trx.raw('?', [masterId])).andOn('m.tenant_id', '=', 'o.tenant_id'))
-    .where({ 'o.id': orderId, 'o.tenant_id': tenantId })
-    .first('o.status', 'o.master_id', 'm.status as master_status');
+/** Turns "no row won" into the reason a master understands. */
+function whyNotWon(row: RaceRow | undefined, masterId: number): DomainError {
   if (!row) return notFound('Order');
   if (row.master_status !== 'approved') return new DomainError('forbidden', 'Only approved masters can take orders');
-  if (row.status === 'dispatched') return new DomainError('transition_forbidden', 'Masters cannot take orders in this company');
-  return new DomainError('already_taken', 'The order is already taken', { details: { byYou: row.master_id === masterId } });
+  if (!row.masters_may_accept) return new DomainError('transition_forbidden', 'Masters cannot take orders in this company');
+  return alreadyTaken(row.master_id === masterId, row.master_id);
+}
+
+function alreadyTaken(byYou: boolean, takenBy: number | null = null): DomainError {
+  return new DomainError('already_taken', 'The order is already taken', { details: { byYou, takenBy } });
+}
+
+/** Only "won" and "already taken" close the order for the taps waiting behind this one. */
+function verdictOf(settled: PromiseSettledResult<OrderDTO>): Verdict {
+  if (settled.status === 'fulfilled') return { taken: true, masterId: settled.value.master?.id ?? null };
+  const error = settled.reason;
+  if (error instanceof DomainError && error.code === 'already_taken') return { taken: true, masterId: (error.details as { takenBy: number | null }).takenBy };
+  return { taken: false };
 }

@@ -16,18 +16,19 @@ test.after.always(async () => {
 const TAPS = 200;
 const ROUNDS = 50;
 
-test(`${TAPS} masters tap Accept at once: exactly one wins, every round of ${ROUNDS}`, async (t) => {
+test(`${TAPS} masters tap Accept at once, each as if from its own process: exactly one wins, every round of ${ROUNDS}`, async (t) => {
   const tenant = await buildTenant(deps.db);
   const masters = [];
   for (let i = 0; i < TAPS; i++) masters.push(await buildMaster(deps.db, { tenant }));
   const accepted: number[] = [];
   const stop = deps.bus.subscribe((event) => {
-    if (event.type === 'orders.accepted') accepted.push(event.data.order.id);
+    if (event.type === 'orders.accepted' && event.tenantId === tenant.id) accepted.push(event.data.order.id);
   });
 
   for (let round = 0; round < ROUNDS; round++) {
     const order = await buildOrder(deps.db, { tenant, status: 'dispatched' });
-    const results = await Promise.allSettled(masters.map((m) => acceptOrder(deps, masterActor(m), order.id)));
+    // A context per tap: no in-process gate between them, so Postgres alone decides, over separate connections.
+    const results = await Promise.allSettled(masters.map((m) => acceptOrder({ db: deps.db, bus: deps.bus }, masterActor(m), order.id)));
     const winners = results.filter((r) => r.status === 'fulfilled');
     const taken = results.filter((r) => r.status === 'rejected' && (r.reason as DomainError).code === 'already_taken');
     t.is(winners.length, 1, `round ${round}: one winner`);
@@ -63,4 +64,30 @@ test('a master of another company cannot take the order', async (t) => {
   t.is(error.code, 'not_found');
   const row = await deps.db('orders').where({ id: order.id }).first('status');
   t.is(row.status, 'dispatched');
+});
+
+test('taps in one process wait for the deciding tap: one winner, the rest told, a double tap told it is theirs', async (t) => {
+  const tenant = await buildTenant(deps.db);
+  const masters = [];
+  for (let i = 0; i < TAPS; i++) masters.push(await buildMaster(deps.db, { tenant }));
+  const order = await buildOrder(deps.db, { tenant, status: 'dispatched' });
+  const taps = [...masters, masters[0]!].map((m) => acceptOrder(deps, masterActor(m), order.id));
+  const results = await Promise.allSettled(taps);
+  t.is(results[0]!.status, 'fulfilled', 'the first tap decides and wins');
+  const losers = results.slice(1).map((r) => (r as PromiseRejectedResult).reason as DomainError);
+  t.deepEqual(new Set(losers.map((e) => e.code)), new Set(['already_taken']));
+  t.deepEqual(losers.at(-1)!.details?.byYou, true, 'the same master tapping twice hears the order is his');
+  t.is(losers.filter((e) => e.details?.byYou).length, 1);
+  const events = await deps.db('order_events').where({ order_id: order.id, type: 'orders.accepted' }).count({ n: '*' });
+  t.is(Number(events[0]!.n), 1);
+});
+
+test('in one process, a refused tap does not close the order for the taps behind it', async (t) => {
+  const tenant = await buildTenant(deps.db);
+  const blocked = await buildMaster(deps.db, { tenant, status: 'blocked' });
+  const next = await buildMaster(deps.db, { tenant });
+  const order = await buildOrder(deps.db, { tenant, status: 'dispatched' });
+  const [refused, won] = await Promise.allSettled([blocked, next].map((m) => acceptOrder(deps, masterActor(m), order.id)));
+  t.is(((refused as PromiseRejectedResult).reason as DomainError).code, 'forbidden');
+  t.is((won as PromiseFulfilledResult<{ master: { id: number } }>).value.master.id, next.id);
 });
