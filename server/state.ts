@@ -11,6 +11,12 @@ export interface AppDeps {
   config: Config;
   /** The built-in Telegram of the all-in-one start without BOT_TOKEN; /sandbox serves it. */
   sandbox?: SandboxHost;
+  /** The open sockets of sessions that end; set by the web process once Socket.IO is up. */
+  sessions?: LiveSessions;
+}
+
+export interface LiveSessions {
+  end(scope: { sessionId: string } | { userId: number }): void;
 }
 
 /** What middlewares put on ctx.state for the routes after them. */

@@ -11,9 +11,11 @@ export interface WebServer {
 
 /** The web process's body: HTTP API, Socket.IO and the built client on one port. */
 export async function startWeb(deps: AppDeps, port = deps.config.PORT, host = deps.config.HOST): Promise<WebServer> {
-  const app = createApp(deps);
+  const appDeps: AppDeps = { ...deps };
+  const app = createApp(appDeps);
   const httpServer = createServer(app.callback());
   const realtime = await attachRealtime(httpServer, deps);
+  appDeps.sessions = realtime.sessions;
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const address = httpServer.address() as AddressInfo;
   return {

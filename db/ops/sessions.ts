@@ -6,18 +6,18 @@ import { toUserDTO } from './users.ts';
 
 const SESSION_DAYS = 30;
 // Only the hash is stored: a leaked sessions table opens no accounts.
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+export const sessionId = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(db: Knex, userId: number): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await db('sessions').insert({ token_hash: digest(token), user_id: userId, expires_at: expiresAt });
+  await db('sessions').insert({ token_hash: sessionId(token), user_id: userId, expires_at: expiresAt });
   return { token, expiresAt };
 }
 
 export async function findSessionUser(db: Knex, token: string): Promise<UserDTO | null> {
   const session = await Session.query(db)
-    .findById(digest(token))
+    .findById(sessionId(token))
     .where('expires_at', '>', db.fn.now())
     .withGraphJoined('user')
     .where('user.active', true);
@@ -25,5 +25,5 @@ export async function findSessionUser(db: Knex, token: string): Promise<UserDTO 
 }
 
 export async function deleteSession(db: Knex, token: string): Promise<void> {
-  await db('sessions').where({ token_hash: digest(token) }).delete();
+  await db('sessions').where({ token_hash: sessionId(token) }).delete();
 }

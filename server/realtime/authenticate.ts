@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import { findSessionUser } from '../../db/ops/sessions.ts';
+import { findSessionUser, sessionId } from '../../db/ops/sessions.ts';
 import { SESSION_COOKIE } from '../middlewares/auth.ts';
 import type { AppDeps } from '../state.ts';
 
@@ -10,6 +10,7 @@ export function authenticateSocket(deps: AppDeps) {
     const user = token ? await findSessionUser(deps.db, token).catch(() => null) : null;
     if (!user) return next(new Error('unauthorized'));
     socket.data.user = user;
+    socket.data.sessionId = sessionId(token!);
     next();
   };
 }

@@ -2,17 +2,18 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
-import type { AppDeps } from '../state.ts';
+import type { AppDeps, LiveSessions } from '../state.ts';
 import { authenticateSocket } from './authenticate.ts';
 import { handlePresence } from './presence.ts';
 import { relayBusEvents } from './relay.ts';
-import { tenantRoom, type NaryadServer } from './rooms.ts';
+import { sessionRoom, tenantRoom, userRoom, type NaryadServer } from './rooms.ts';
+import { liveSessions } from './sessions.ts';
 
 /**
  * Socket.IO carries pushes and presence; mutations stay on HTTP. With REDIS_URL the rooms are
  * shared between web processes through the Redis Streams adapter, which keeps connection state recovery.
  */
-export async function attachRealtime(httpServer: HttpServer, deps: AppDeps): Promise<{ io: NaryadServer; close: () => Promise<void> }> {
+export async function attachRealtime(httpServer: HttpServer, deps: AppDeps): Promise<{ io: NaryadServer; sessions: LiveSessions; close: () => Promise<void> }> {
   const redis = deps.config.REDIS_URL ? createClient({ url: deps.config.REDIS_URL }) : undefined;
   await redis?.connect();
   const io: NaryadServer = new Server(httpServer, {
@@ -24,12 +25,14 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps): Pro
   });
   io.use(authenticateSocket(deps));
   io.on('connection', (socket) => {
-    if (!socket.recovered) void socket.join(tenantRoom(socket.data.user.tenantId));
+    const { user, sessionId } = socket.data;
+    if (!socket.recovered) void socket.join([tenantRoom(user.tenantId), userRoom(user.id), sessionRoom(sessionId)]);
     handlePresence(io, socket);
   });
   const stopRelay = relayBusEvents(io, deps, redis);
   return {
     io,
+    sessions: liveSessions(io),
     close: async () => {
       stopRelay();
       await io.close();

@@ -6,6 +6,8 @@ export type ServerToClient = SocketServerEvents;
 export type ClientToServer = SocketClientEvents;
 export interface SocketData {
   user: UserDTO;
+  /** The hashed session the socket came in on: logging out ends the socket too. */
+  sessionId: string;
   /** What this tab has open; kept on the socket so every web process can list it. */
   presence?: PresenceState;
 }
@@ -13,3 +15,5 @@ export type NaryadServer = Server<ClientToServer, ServerToClient, Record<string,
 export type NaryadSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
 export const tenantRoom = (tenantId: number) => `tenant:${tenantId}`;
+export const userRoom = (userId: number) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

@@ -1,6 +1,6 @@
 import { loginInput } from '../../../shared/schemas/auth.ts';
 import { DomainError } from '../../../db/ops/errors.ts';
-import { createSession, deleteSession } from '../../../db/ops/sessions.ts';
+import { createSession, deleteSession, sessionId } from '../../../db/ops/sessions.ts';
 import { verifyCredentials } from '../../../db/ops/users.ts';
 import { requireUser, SESSION_COOKIE } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
@@ -24,7 +24,10 @@ authRoutes.post('/auth/login', async (ctx) => {
 
 authRoutes.post('/auth/logout', async (ctx) => {
   const token = ctx.cookies.get(SESSION_COOKIE);
-  if (token) await deleteSession(ctx.state.deps.db, token);
+  if (token) {
+    await deleteSession(ctx.state.deps.db, token);
+    ctx.state.deps.sessions?.end({ sessionId: sessionId(token) });
+  }
   ctx.cookies.set(SESSION_COOKIE, null);
   ctx.status = 204;
 });

@@ -25,10 +25,14 @@ managerRoutes.post('/', async (ctx) => {
 
 managerRoutes.patch('/:id', async (ctx) => {
   const input = updateManagerInput.parse(ctx.request.body ?? {});
-  ctx.body = { manager: await updateManager(ctx.state.deps, ctx.state.actor, id.parse(ctx.params.id), input) };
+  const manager = await updateManager(ctx.state.deps, ctx.state.actor, id.parse(ctx.params.id), input);
+  if (!manager.active) ctx.state.deps.sessions?.end({ userId: manager.id });
+  ctx.body = { manager };
 });
 
 managerRoutes.post('/:id/reset-password', async (ctx) => {
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = await resetManagerPassword(ctx.state.deps, ctx.state.actor, id.parse(ctx.params.id));
+  const userId = id.parse(ctx.params.id);
+  ctx.body = await resetManagerPassword(ctx.state.deps, ctx.state.actor, userId);
+  ctx.state.deps.sessions?.end({ userId });
 });

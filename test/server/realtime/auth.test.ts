@@ -43,6 +43,35 @@ test('a socket with a forged or logged-out session is refused', async (t) => {
   t.is((await t.throwsAsync(connected(open(cookie))))?.message, 'unauthorized');
 });
 
+/** Resolves with the reason the socket was dropped. */
+const dropped = (socket: BoardSocket) => new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+
+test('logging out cuts the sockets of that session at once; another session of the same manager stays', async (t) => {
+  const user = await buildUser(env.db);
+  const [laptop, phone] = [await env.as(user), await env.as(user)];
+  const [laptopSocket, phoneSocket] = [open(laptop.cookie), open(phone.cookie)];
+  await Promise.all([connected(laptopSocket), connected(phoneSocket)]);
+  const cut = dropped(laptopSocket);
+  t.is((await laptop.post('/api/auth/logout')).status, 204);
+  t.is(await cut, 'io server disconnect');
+  t.true(phoneSocket.connected);
+});
+
+test('a deactivated manager and one whose password was reset lose their open sockets', async (t) => {
+  const tenant = await buildTenant(env.db);
+  const owner = await env.as(await buildUser(env.db, { tenant, role: 'owner' }));
+  const [leaving, forgetful] = [await buildUser(env.db, { tenant }), await buildUser(env.db, { tenant })];
+  const cookies = [(await env.as(leaving)).cookie, (await env.as(forgetful)).cookie];
+  const [leavingSocket, forgetfulSocket] = cookies.map((cookie) => open(cookie));
+  await Promise.all([connected(leavingSocket!), connected(forgetfulSocket!)]);
+  const [leavingCut, forgetfulCut] = [dropped(leavingSocket!), dropped(forgetfulSocket!)];
+  t.is((await owner.patch(`/api/managers/${leaving.id}`, { active: false })).status, 200);
+  t.is(await leavingCut, 'io server disconnect');
+  t.true(forgetfulSocket!.connected, 'only the deactivated manager is cut');
+  t.is((await owner.post(`/api/managers/${forgetful.id}/reset-password`)).status, 200);
+  t.is(await forgetfulCut, 'io server disconnect');
+});
+
 test("a manager of tenant B receives nothing of tenant A: no events, no presence", async (t) => {
   const tenantA = await buildTenant(env.db);
   const tenantB = await buildTenant(env.db);
