@@ -8,6 +8,7 @@ import { handlePresence } from './presence.ts';
 import { relayBusEvents } from './relay.ts';
 import { sessionRoom, tenantRoom, userRoom, type NaryadServer } from './rooms.ts';
 import { liveSessions } from './sessions.ts';
+import { attachWalls } from './walls.ts';
 
 /**
  * Socket.IO carries pushes and presence; mutations stay on HTTP. With REDIS_URL the rooms are
@@ -30,11 +31,13 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps): Pro
     handlePresence(io, socket);
   });
   const stopRelay = relayBusEvents(io, deps, redis);
+  const stopWalls = attachWalls(io, deps);
   return {
     io,
     sessions: liveSessions(io),
     close: async () => {
       stopRelay();
+      stopWalls();
       await io.close();
       await redis?.quit().catch(() => undefined);
     },
