@@ -119,6 +119,49 @@ export interface ProfitabilityReport {
   total: Omit<ProfitabilityRow, 'id' | 'name'>;
 }
 
+/** Orders of a master, channel or city in a period (id null: not attributed). */
+export interface OrderStatsRow {
+  id: number | null;
+  name: string | null;
+  orders: number;
+  done: number;
+  paid: number;
+  cancelled: number;
+  /** Prices of the done and paid orders. */
+  revenue: Kopecks;
+  /** Commissions of the paid orders. */
+  commission: Kopecks;
+}
+
+export interface ManagerStatsRow {
+  id: number;
+  name: string;
+  /** Orders the manager created in the period. */
+  created: number;
+  /** Status changes the manager made: moves, dispatches, cancellations, reschedules, payments marked. */
+  moved: number;
+  /** Edits of order fields. */
+  updated: number;
+}
+
+export interface RevenuePoint {
+  /** YYYY-MM-DD for days, 0..23 for hours of the day. */
+  key: string | number;
+  orders: number;
+  done: number;
+  payments: number;
+  commission: Kopecks;
+}
+
+/** Sums of expense and income lines (id null: not attributed). */
+export interface ExpenseTotals {
+  expense: Kopecks;
+  income: Kopecks;
+  byChannel: { id: number | null; name: string | null; expense: Kopecks; income: Kopecks }[];
+  byCity: { id: number | null; name: string | null; expense: Kopecks; income: Kopecks }[];
+  byMonth: { month: string; expense: Kopecks; income: Kopecks }[];
+}
+
 /** What the wall screen shows: big figures for today and the month, and the series of its charts. */
 export interface WallFigures {
   orders: number;

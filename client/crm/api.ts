@@ -2,12 +2,15 @@ import type { ChatMessageDTO } from '../../shared/chat.ts';
 import type {
   ChannelAdminDTO,
   ExpenseDTO,
+  ExpenseTotals,
   ManagerDTO,
   MasterContacts,
   MasterDetailDTO,
   MasterListItemDTO,
+  OrderStatsRow,
   PriceItemDTO,
   ProfitabilityReport,
+  RevenuePoint,
   SettingsDTO,
   WallTokenDTO,
 } from '../../shared/crmTypes.ts';
@@ -43,37 +46,10 @@ export interface ExpenseBody {
   note: string;
 }
 
-export interface ExpenseTotals {
-  expense: number;
-  income: number;
-  byChannel: { id: number | null; name: string | null; expense: number; income: number }[];
-  byCity: { id: number | null; name: string | null; expense: number; income: number }[];
-  byMonth: { month: string; expense: number; income: number }[];
-}
-
 export interface PeriodQuery {
   period?: 'today' | 'this_month' | 'last_month' | 'custom';
   from?: string;
   to?: string;
-}
-
-export interface OrderStatsRow {
-  id: number | null;
-  name: string | null;
-  orders: number;
-  done: number;
-  paid: number;
-  cancelled: number;
-  revenue: number;
-  commission: number;
-}
-
-export interface RevenuePoint {
-  key: string | number;
-  orders: number;
-  done: number;
-  payments: number;
-  commission: number;
 }
 
 export type StatusBody = Pick<StatusDTO, 'code' | 'name' | 'color' | 'closed'>;

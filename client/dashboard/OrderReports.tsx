@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { crm, type OrderStatsRow, type PeriodQuery, type RevenuePoint } from '../crm/api.ts';
+import type { ManagerStatsRow, OrderStatsRow, RevenuePoint } from '../../shared/crmTypes.ts';
+import { crm, type PeriodQuery } from '../crm/api.ts';
 import { useLive } from '../crm/live.ts';
 import { Loaded } from '../crm/ui.tsx';
 import { useI18n } from '../i18n/index.ts';
@@ -7,14 +8,6 @@ import { ChartView, palette } from './charts.tsx';
 
 type By = 'master' | 'manager' | 'channel' | 'city' | 'hour';
 const reportEvents = /^(orders|masters|users)\./;
-
-interface ManagerRow {
-  id: number;
-  name: string;
-  created: number;
-  moved: number;
-  updated: number;
-}
 
 /** The reports under the profit table: orders per master, manager, channel, city; revenue by hour of day. */
 export function OrderReports({ period }: { period: PeriodQuery }) {
@@ -60,7 +53,7 @@ export function OrderReports({ period }: { period: PeriodQuery }) {
               </tr>
             </thead>
             <tbody>
-              {(rows.data?.rows as unknown as ManagerRow[] | undefined)?.map((row) => (
+              {(rows.data?.rows as unknown as ManagerStatsRow[] | undefined)?.map((row) => (
                 <tr key={row.id}>
                   <td>{row.name}</td>
                   <td class="num">{row.created}</td>

@@ -1,4 +1,4 @@
-import type { ExpenseTotals } from '../crm/api.ts';
+import type { ExpenseTotals } from '../../shared/crmTypes.ts';
 import { useI18n } from '../i18n/index.ts';
 
 /** Totals of the filtered lines: overall, per channel and per city. */

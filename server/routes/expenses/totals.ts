@@ -1,12 +1,5 @@
 import type { Knex } from 'knex';
-
-export interface ExpenseTotals {
-  expense: number;
-  income: number;
-  byChannel: { id: number | null; name: string | null; expense: number; income: number }[];
-  byCity: { id: number | null; name: string | null; expense: number; income: number }[];
-  byMonth: { month: string; expense: number; income: number }[];
-}
+import type { ExpenseTotals } from '../../../shared/crmTypes.ts';
 
 const sums = (db: Knex) => [
   db.raw("coalesce(sum(e.amount) filter (where e.kind = 'expense'), 0)::bigint as expense"),

@@ -1,29 +1,6 @@
 import type { Knex } from 'knex';
+import type { ManagerStatsRow, OrderStatsRow } from '../../../shared/crmTypes.ts';
 import { inPeriod, type Period } from './period.ts';
-
-export interface OrderStatsRow {
-  id: number | null;
-  name: string | null;
-  orders: number;
-  done: number;
-  paid: number;
-  cancelled: number;
-  /** Prices of the done and paid orders. */
-  revenue: number;
-  /** Commissions of the paid orders. */
-  commission: number;
-}
-
-export interface ManagerStatsRow {
-  id: number;
-  name: string;
-  /** Orders the manager created in the period. */
-  created: number;
-  /** Status changes the manager made: moves, dispatches, cancellations, reschedules, payments marked. */
-  moved: number;
-  /** Edits of order fields. */
-  updated: number;
-}
 
 const moveEvents = ['orders.moved', 'orders.dispatched', 'orders.cancelled', 'orders.rescheduled', 'orders.completed', 'orders.paid'];
 

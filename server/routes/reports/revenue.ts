@@ -1,14 +1,6 @@
 import type { Knex } from 'knex';
+import type { RevenuePoint } from '../../../shared/crmTypes.ts';
 import { inPeriod, type Period } from './period.ts';
-
-export interface RevenuePoint {
-  /** YYYY-MM-DD for days, 0..23 for hours of the day. */
-  key: string | number;
-  orders: number;
-  done: number;
-  payments: number;
-  commission: number;
-}
 
 /** Orders reaching «Выполнен»: by the master in the bot, or moved there on the board. */
 export function doneEvents(db: Knex, tenantId: number, period: Period): Knex.QueryBuilder {
