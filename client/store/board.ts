@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Actor, EventEnvelope } from '../../shared/events.ts';
 import type { TransitionMatrix } from '../../shared/statuses.ts';
-import type { BoardSnapshot, ChannelDTO, OrderDTO, RefDTO, StatusDTO } from '../../shared/types.ts';
+import type { BoardSnapshot, OrderDTO, RefDTO, StatusDTO } from '../../shared/types.ts';
 import { publishFeed } from './feed.ts';
 
 /** The last event seen for an order: who changed it, how, when (the drawer names them). */
@@ -13,16 +13,10 @@ export interface OrderChange {
   fields: string[];
 }
 
-export interface BoardState {
+/** The snapshot with its orders by id; `seq` is the last event applied: pushes continue at seq + 1. */
+export interface BoardState extends Omit<BoardSnapshot, 'orders'> {
   phase: 'empty' | 'loading' | 'ready' | 'failed';
   error: string | null;
-  /** The last event applied: pushes continue at seq + 1. */
-  seq: number;
-  statuses: StatusDTO[];
-  matrix: TransitionMatrix;
-  cities: RefDTO[];
-  kinds: RefDTO[];
-  channels: ChannelDTO[];
   names: { cities: Map<number, string>; kinds: Map<number, string>; channels: Map<number, string>; statuses: Map<string, StatusDTO> };
   orders: Map<number, OrderDTO>;
   changes: Map<number, OrderChange>;
