@@ -38,25 +38,33 @@ export function parseRoubles(text: string): number | null {
 
 export const roublesText = (kopecks: number): string => (kopecks % 100 === 0 ? String(kopecks / 100) : (kopecks / 100).toFixed(2).replace('.', ','));
 
-export function RefSelect(props: {
+interface RefPickerProps {
   name: string;
-  label: string;
   items: readonly RefDTO[];
   value: number | null;
   onChange: (id: number | null) => void;
-  allLabel?: string;
-}) {
+  /** The option for no choice: "all" in a filter, "—" in a form. */
+  emptyLabel?: string;
+}
+
+export function RefPicker(props: RefPickerProps) {
+  return (
+    <select name={props.name} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+      {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
+      {props.items.map((item) => (
+        <option key={item.id} value={item.id}>
+          {item.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function RefSelect({ label, ...picker }: RefPickerProps & { label: string }) {
   return (
     <label class="filter">
-      <span class="filter-label">{props.label}</span>
-      <select name={props.name} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
-        {props.allLabel !== undefined && <option value="">{props.allLabel}</option>}
-        {props.items.map((item) => (
-          <option key={item.id} value={item.id}>
-            {item.name}
-          </option>
-        ))}
-      </select>
+      <span class="filter-label">{label}</span>
+      <RefPicker {...picker} />
     </label>
   );
 }

@@ -44,8 +44,8 @@ export function Page() {
             <span class="filter-label">{t('crm.to')}</span>
             <input type="date" name="to" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
           </label>
-          <RefSelect name="channelId" label={t('filters.channel')} items={refs.channels} value={channelId} onChange={setChannelId} allLabel={t('filters.all')} />
-          <RefSelect name="cityId" label={t('filters.city')} items={refs.cities} value={cityId} onChange={setCityId} allLabel={t('filters.all')} />
+          <RefSelect name="channelId" label={t('filters.channel')} items={refs.channels} value={channelId} onChange={setChannelId} emptyLabel={t('filters.all')} />
+          <RefSelect name="cityId" label={t('filters.city')} items={refs.cities} value={cityId} onChange={setCityId} emptyLabel={t('filters.all')} />
         </div>
       </PageHead>
       <div class="crm-split crm-split--wide">

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { crm } from '../crm/api.ts';
 import type { Refs } from '../crm/refs.ts';
-import { attempt, parseRoubles } from '../crm/ui.tsx';
+import { attempt, parseRoubles, RefPicker } from '../crm/ui.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { toast } from '../store/ui.ts';
 import { today } from './ExpensesPage.tsx';
@@ -10,14 +10,14 @@ export function NewExpense({ refs }: { refs: Refs }) {
   const { t } = useI18n();
   const [spentOn, setSpentOn] = useState(today);
   const [kind, setKind] = useState<'expense' | 'income'>('expense');
-  const [channelId, setChannelId] = useState('');
-  const [cityId, setCityId] = useState('');
+  const [channelId, setChannelId] = useState<number | null>(null);
+  const [cityId, setCityId] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [amount, setAmount] = useState('');
   const add = async () => {
     const kopecks = parseRoubles(amount);
     if (!kopecks) return toast(t('crm.badSum'), 'error');
-    const body = { kind, spentOn, amount: kopecks, note: note.trim(), channelId: channelId ? Number(channelId) : null, cityId: cityId ? Number(cityId) : null };
+    const body = { kind, spentOn, amount: kopecks, note: note.trim(), channelId, cityId };
     if (await attempt(() => crm.createExpense(body))) {
       setAmount('');
       setNote('');
@@ -35,24 +35,10 @@ export function NewExpense({ refs }: { refs: Refs }) {
         </select>
       </td>
       <td>
-        <select name="channelId" value={channelId} onChange={(e) => setChannelId(e.currentTarget.value)}>
-          <option value="">—</option>
-          {refs.channels.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <RefPicker name="channelId" items={refs.channels} value={channelId} onChange={setChannelId} emptyLabel="—" />
       </td>
       <td>
-        <select name="cityId" value={cityId} onChange={(e) => setCityId(e.currentTarget.value)}>
-          <option value="">—</option>
-          {refs.cities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <RefPicker name="cityId" items={refs.cities} value={cityId} onChange={setCityId} emptyLabel="—" />
       </td>
       <td>
         <input name="note" placeholder={t('expenses.notePlaceholder')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />

@@ -41,8 +41,8 @@ export function Page() {
     <div class="crm-page" data-testid="masters-page">
       <PageHead title={t('tabs.masters')}>
         <div class="filters">
-          <RefSelect name="cityId" label={t('filters.city')} items={refs.cities} value={filters.cityId} onChange={(cityId) => patch({ cityId })} allLabel={t('filters.all')} />
-          <RefSelect name="kindId" label={t('filters.kind')} items={refs.kinds} value={filters.kindId} onChange={(kindId) => patch({ kindId })} allLabel={t('filters.all')} />
+          <RefSelect name="cityId" label={t('filters.city')} items={refs.cities} value={filters.cityId} onChange={(cityId) => patch({ cityId })} emptyLabel={t('filters.all')} />
+          <RefSelect name="kindId" label={t('filters.kind')} items={refs.kinds} value={filters.kindId} onChange={(kindId) => patch({ kindId })} emptyLabel={t('filters.all')} />
           <label class="filter">
             <span class="filter-label">{t('masters.status')}</span>
             <select name="status" value={filters.status} onChange={(e) => patch({ status: e.currentTarget.value })}>
