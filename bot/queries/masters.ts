@@ -1,29 +1,14 @@
 import type { Knex } from 'knex';
+import { masterBasics, type MasterRow } from '../../db/ops/masterRecord.ts';
 import type { MasterRecord } from '../context.ts';
 import { asLang } from '../locales/index.ts';
 
 const columns = ['id', 'name', 'phone', 'status', 'block_reason', 'on_shift', 'rating', 'language', 'telegram_chat_id'] as const;
 
-type Row = {
-  id: number;
-  name: string;
-  phone: string | null;
-  status: MasterRecord['status'];
-  block_reason: string | null;
-  on_shift: boolean;
-  rating: number;
-  language: string;
-  telegram_chat_id: number | string | null;
-};
+type Row = Pick<MasterRow, 'id' | 'name' | 'phone' | 'status' | 'block_reason' | 'on_shift' | 'rating' | 'language'> & { telegram_chat_id: number | string | null };
 
 const toRecord = (row: Row): MasterRecord => ({
-  id: row.id,
-  name: row.name,
-  phone: row.phone,
-  status: row.status,
-  blockReason: row.block_reason,
-  onShift: row.on_shift,
-  rating: row.rating,
+  ...masterBasics(row),
   language: asLang(row.language),
   chatId: row.telegram_chat_id === null ? null : Number(row.telegram_chat_id),
 });

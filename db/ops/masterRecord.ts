@@ -40,15 +40,20 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 const intArray = (value: number[] | string): number[] =>
   Array.isArray(value) ? value.map(Number) : value.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
 
+/** What every reader of a master starts from: the CRM's DTO and the bot's record. */
+export const masterBasics = (row: Pick<MasterRow, 'id' | 'name' | 'phone' | 'status' | 'block_reason' | 'on_shift' | 'rating'>) => ({
+  id: row.id,
+  name: row.name,
+  phone: row.phone,
+  status: row.status,
+  blockReason: row.block_reason,
+  onShift: row.on_shift,
+  rating: row.rating,
+});
+
 export function toMasterDTO(row: MasterRow): MasterDTO {
   return {
-    id: row.id,
-    name: row.name,
-    phone: row.phone,
-    status: row.status,
-    blockReason: row.block_reason,
-    onShift: row.on_shift,
-    rating: row.rating,
+    ...masterBasics(row),
     source: row.source,
     telegramLinked: row.telegram_user_id !== null,
     contacts: typeof row.contacts === 'string' ? (JSON.parse(row.contacts) as MasterContacts) : row.contacts,
