@@ -1,28 +1,23 @@
 import type { OrderEventDTO } from '../../shared/types.ts';
-import { useI18n, type I18n, type MessageKey } from '../i18n/index.ts';
+import { useI18n, type I18n } from '../i18n/index.ts';
 import { boardStore } from '../store/board.ts';
 import { useStore } from '../store/useStore.ts';
 import { statusName } from '../board/moves.ts';
+import { fieldLabel, type FieldKey } from './form.ts';
 
-const labelOf: Record<string, MessageKey> = {
-  cityId: 'short.city',
-  kindId: 'short.kind',
-  channelId: 'short.channel',
-  customer: 'short.customer',
-  description: 'short.description',
-  street: 'short.street',
-  address: 'short.address',
-  plannedAt: 'short.plannedAt',
-  price: 'short.price',
-  commission: 'short.commission',
-};
+/** An edited field as the timeline names it: the customer and the SEO block each in one word. */
+function fieldName(field: string, t: I18n['t']): string {
+  if (field === 'customer') return t(fieldLabel.customerName);
+  if (field.startsWith('seo.')) return t('short.seo');
+  return Object.hasOwn(fieldLabel, field) ? t(fieldLabel[field as FieldKey]) : field;
+}
 
 function describe(event: OrderEventDTO, i18n: I18n, status: (code: string) => string): string {
   const { t } = i18n;
   const data = event.data as { from?: string; to?: string; reason?: string; amount?: number; fields?: string[] };
   switch (event.type) {
     case 'orders.updated': {
-      const fields = (data.fields ?? []).map((f) => (f.startsWith('seo.') ? t('short.seo') : labelOf[f] ? t(labelOf[f]) : f));
+      const fields = (data.fields ?? []).map((f) => fieldName(f, t));
       return t('timeline.orders.updated', { fields: [...new Set(fields)].join(', ') });
     }
     case 'orders.moved':
