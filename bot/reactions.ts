@@ -17,6 +17,9 @@ const paidBy: Record<string, keyof Texts> = {
   cash: 'methodCash',
 };
 
+// Changes after which a master may match orders he did not before.
+const joiningFields = new Set(['onShift', 'cityId', 'cityIds', 'kindIds']);
+
 /**
  * The bot's side of the spine: what it does when the bus carries a committed event of its
  * tenant. Writers (the board, the bot's own handlers) never call the bot; they emit, and this listens.
@@ -62,6 +65,11 @@ export function createReactions(app: BotApp, parts: { fanOut: FanOut; closer: Of
           const receipt = t.receipt(order.number, formatMoney(amount, master.language), String(t[paidBy[method] ?? 'methodTelegram']));
           return { text: before !== undefined && after > before ? `${receipt}\n${t.ratingUp(after)}` : receipt };
         });
+        return;
+      }
+      case 'masters.updated': {
+        const { master, fields } = event.data;
+        if (master.onShift && fields.some((field) => joiningFields.has(field))) await fanOut.arrive(master.id);
         return;
       }
       case 'masters.approved':

@@ -1,6 +1,7 @@
 import { logger } from '../../db/logger.ts';
 import { flagNoTaker } from '../../db/ops/flagNoTaker.ts';
 import { offerNextWave } from '../../db/ops/offerNextWave.ts';
+import { offerToArrivingMaster } from '../../db/ops/offerToArrivingMaster.ts';
 import { loadTenantSettings } from '../../db/ops/tenantSettings.ts';
 import type { BotApp } from '../context.ts';
 import type { JobQueue } from '../jobs/index.ts';
@@ -57,6 +58,12 @@ export class FanOut {
         await this.sender.sendPending(job.orderId);
         await this.jobs.schedule('offers-next-wave', { ...job, wave: job.wave + 1 }, new Date(Date.now() + settings.waveDelaySeconds * 1000));
     }
+  }
+
+  /** A master came on shift or took up a city or kind: the running searches he now matches reach him. */
+  async arrive(masterId: number): Promise<void> {
+    const orderIds = await offerToArrivingMaster(this.app.ops, this.app.tenant.id, masterId);
+    for (const orderId of orderIds) await this.sender.sendPending(orderId);
   }
 
   async noTaker(job: JobPayloads['offers-no-taker']): Promise<void> {

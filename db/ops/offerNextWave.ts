@@ -1,14 +1,9 @@
 import { systemActor } from './actor.ts';
 import type { OpsContext } from './context.ts';
 import { matchingMasters } from './matchingMasters.ts';
+import { notOfferedSince, writeOffers, type OfferRow } from './offerRows.ts';
 import { runOp } from './runOp.ts';
 import { loadTenantSettings } from './tenantSettings.ts';
-
-export interface OfferRow {
-  id: number;
-  masterId: number;
-  chatId: number;
-}
 
 export type WaveOutcome =
   /** The order is no longer in this search (taken, moved, dispatched again): nothing written. */
@@ -47,31 +42,11 @@ export async function offerNextWave(
       .first(trx.raw('count(*)::int as count'), trx.raw('coalesce(max(wave), 0)::int as wave'));
     if (Number(offered.wave) >= input.wave) return { kind: 'done' };
     const { waveSize, debtLimit } = await loadTenantSettings(trx, tenantId);
-    const targets: { id: number; telegram_chat_id: number | string }[] = await matchingMasters(
-      trx,
-      { tenantId, cityId: order.city_id, kindId: order.kind_id },
-      debtLimit,
-    )
-      .whereNotExists((q) => q.from('order_offers as f').whereRaw('f.master_id = m.id').where('f.order_id', input.orderId).where('f.created_at', '>=', since))
-      .limit(waveSize)
-      .select('m.id', 'm.telegram_chat_id');
+    const matching = matchingMasters(trx, { tenantId, cityId: order.city_id, kindId: order.kind_id }, debtLimit);
+    const targets = await notOfferedSince(matching, input.orderId, since).limit(waveSize).select('m.id', 'm.telegram_chat_id');
     if (targets.length === 0) return { kind: 'exhausted', offeredBefore: Number(offered.count) > 0 };
-    const fresh = {
-      state: 'pending',
-      wave: input.wave,
-      message_id: null,
-      sent_at: null,
-      closed_at: null,
-      shown_closed_at: null,
-      error: null,
-      created_at: trx.fn.now(),
-    };
-    const rows: { id: number; master_id: number; chat_id: number | string }[] = await trx('order_offers')
-      .insert(targets.map((target) => ({ tenant_id: tenantId, order_id: input.orderId, master_id: target.id, chat_id: target.telegram_chat_id, ...fresh })))
-      .onConflict(['order_id', 'master_id'])
-      .merge([...Object.keys(fresh), 'chat_id'])
-      .returning(['id', 'master_id', 'chat_id']);
-    await emit('offers.sent', input.orderId, { orderId: input.orderId, wave: input.wave, masterIds: rows.map((row) => row.master_id) });
-    return { kind: 'offered', rows: rows.map((row) => ({ id: row.id, masterId: row.master_id, chatId: Number(row.chat_id) })) };
+    const rows = await writeOffers(trx, { tenantId, orderId: input.orderId, wave: input.wave, targets });
+    await emit('offers.sent', input.orderId, { orderId: input.orderId, wave: input.wave, masterIds: rows.map((row) => row.masterId) });
+    return { kind: 'offered', rows };
   });
 }

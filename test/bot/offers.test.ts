@@ -94,6 +94,31 @@ test('nobody matches: the order is flagged at once with the reason, live on the 
   t.like(await h.env.db('orders').where({ id: order.id }).first(), { no_taker_reason: 'nobody_matches' });
 });
 
+test('a master who comes on shift during a search gets the offer at once, the flagged order too, and can take it', async (t) => {
+  const h = await startBotHarness(t, { fake: { requireStart: false } });
+  const late = await h.master({ onShift: false });
+  const order = await buildOrder(h.env.db, { tenant: h.tenant, status: 'confirmed' });
+  await dispatch(h, order.id);
+  t.true(await waitFor(async () => (await h.env.db('orders').where({ id: order.id }).first()).no_taker_reason === 'nobody_matches', 5000));
+  t.is(offersIn(late.user, order.number).length, 0, 'off shift: no offer');
+
+  late.user.sendText('⚪ Не на смене');
+  t.true(await waitFor(() => offersIn(late.user, order.number).length === 1, 5000), 'on shift: the running search reaches him');
+  const offer = offersIn(late.user, order.number)[0]!;
+  const answer = await late.user.waitForAnswer(late.user.tap(offer.messageId, late.user.buttons(offer.messageId)[0]!.data!), 5000);
+  t.is(answer.text, 'Заказ ваш!');
+  t.like(await h.env.db('orders').where({ id: order.id }).first(), { status: 'accepted', master_id: late.id, no_taker_reason: null });
+  t.true(await waitFor(() => late.user.buttons(offer.messageId).some((button) => button.text === '✔️ Выполнено'), 5000), 'the offer became his card');
+  // Off and on again: no second offer of the same search.
+  late.user.sendText('🟢 На смене');
+  t.true(await waitFor(() => late.user.keyboard().some((button) => button.text === '⚪ Не на смене'), 5000));
+  late.user.sendText('⚪ Не на смене');
+  t.true(await waitFor(() => late.user.keyboard().some((button) => button.text === '🟢 На смене'), 5000));
+  await h.bot.idle();
+  t.is((await h.env.db('order_offers').where({ order_id: order.id })).length, 1, 'one offer in this search');
+  t.false(late.user.messages().some((message) => late.user.buttons(message.messageId).some((button) => button.text === '✅ Принять заявку')));
+});
+
 test('50 simultaneous taps: one winner gets the full card, 49 offers are edited to «Заявка закрыта», the late taps are told', async (t) => {
   const h = await startBotHarness(t, { fake: { requireStart: false }, settings: { waveSize: 50 } });
   const masters: { id: number; user: SimulatedUser }[] = [];
