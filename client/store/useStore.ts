@@ -10,14 +10,17 @@ export function useStore<S, T>(store: StoreApi<S>, selector: (state: S) => T, eq
   const selected = selector(store.getState());
   const latest = useRef({ selector, selected, equal });
   latest.current = { selector, selected, equal };
-  useEffect(
-    () =>
-      store.subscribe((state) => {
-        const { selector: pick, selected: previous, equal: same } = latest.current;
-        if (!same(previous, pick(state))) rerender(0);
-      }),
-    [store],
-  );
+  useEffect(() => {
+    const check = (state: S) => {
+      const { selector: pick, selected: previous, equal: same } = latest.current;
+      if (!same(previous, pick(state))) rerender(0);
+    };
+    const unsubscribe = store.subscribe(check);
+    // The store may have changed between this render and the subscription (a snapshot landing
+    // right after the first paint): without this check the page would show the old state until the next change.
+    check(store.getState());
+    return unsubscribe;
+  }, [store]);
   return selected;
 }
 
