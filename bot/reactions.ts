@@ -1,11 +1,12 @@
 import { logger } from '../db/logger.ts';
 import { refreshRating } from '../db/ops/rating.ts';
 import type { EventEnvelope } from '../shared/events.ts';
+import type { OfferDTO } from '../shared/types.ts';
 import { formatMoney } from '../shared/money.ts';
 import { deliverChatMessage } from './chatDelivery.ts';
 import type { BotApp } from './context.ts';
 import type { FanOut } from './dispatch/fanOut.ts';
-import type { OfferCloser } from './dispatch/offerCloser.ts';
+import type { OfferMessages } from './dispatch/offerMessages.ts';
 import type { Texts } from './locales/index.ts';
 import { approvedNotice, tellMaster } from './notify.ts';
 
@@ -17,6 +18,9 @@ const paidBy: Record<string, keyof Texts> = {
   cash: 'methodCash',
 };
 
+// The fields an offer shows: a change to one of them during the search edits the open offers.
+const offerShows: OfferDTO = { id: 0, number: 0, cityId: 0, kindId: 0, street: '', description: '', plannedAt: null, price: 0, commission: 0 };
+
 // Changes after which a master may match orders he did not before.
 const joiningFields = new Set(['onShift', 'cityId', 'cityIds', 'kindIds']);
 
@@ -24,8 +28,8 @@ const joiningFields = new Set(['onShift', 'cityId', 'cityIds', 'kindIds']);
  * The bot's side of the spine: what it does when the bus carries a committed event of its
  * tenant. Writers (the board, the bot's own handlers) never call the bot; they emit, and this listens.
  */
-export function createReactions(app: BotApp, parts: { fanOut: FanOut; closer: OfferCloser }): (event: EventEnvelope) => Promise<void> {
-  const { fanOut, closer } = parts;
+export function createReactions(app: BotApp, parts: { fanOut: FanOut; offerMessages: OfferMessages }): (event: EventEnvelope) => Promise<void> {
+  const { fanOut, offerMessages } = parts;
   const rating = (masterId: number | undefined) => (masterId ? refreshRating(app.ops, app.tenant.id, masterId).then(() => undefined) : undefined);
 
   return async (event) => {
@@ -37,15 +41,20 @@ export function createReactions(app: BotApp, parts: { fanOut: FanOut; closer: Of
         await fanOut.start(order.id, order.statusChangedAt);
         return;
       }
+      case 'orders.updated': {
+        const { order, fields } = event.data;
+        if (order.status === 'dispatched' && fields.some((field) => field in offerShows)) await offerMessages.refresh(order.id);
+        return;
+      }
       case 'orders.accepted':
-        await closer.close(event.data.order.id);
+        await offerMessages.close(event.data.order.id);
         return;
       case 'orders.moved':
-        if (event.data.from === 'dispatched') await closer.close(event.data.order.id);
+        if (event.data.from === 'dispatched') await offerMessages.close(event.data.order.id);
         return;
       case 'orders.cancelled': {
         const { order, from, reason } = event.data;
-        await closer.close(order.id);
+        await offerMessages.close(order.id);
         if (order.master && from !== 'dispatched') {
           await tellMaster(app, order.master.id, (t) => ({ text: t.orderCancelled(order.number, reason) }));
           await rating(order.master.id);

@@ -12,7 +12,7 @@ import { touchMaster } from '../db/ops/touchMaster.ts';
 import { deliverPendingChat } from './chatDelivery.ts';
 import type { BotApp, BotContext, BotTenant, SessionData } from './context.ts';
 import { FanOut } from './dispatch/fanOut.ts';
-import { OfferCloser } from './dispatch/offerCloser.ts';
+import { OfferMessages } from './dispatch/offerMessages.ts';
 import { OfferSender } from './dispatch/offerSender.ts';
 import { OrderPhotos } from './dispatch/orderPhoto.ts';
 import { DispatchResume } from './dispatch/resume.ts';
@@ -144,12 +144,12 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
   // Dispatch: fan-out in waves, sends, closings, and what a previous run left.
   const jobs = options.jobs ?? (await createJobQueue(config.DATABASE_URL));
   const photos = new OrderPhotos(app);
-  const closer = new OfferCloser(app);
-  const sender = new OfferSender(app, photos, (orderId) => void closer.close(orderId));
+  const offerMessages = new OfferMessages(app);
+  const sender = new OfferSender(app, photos, (orderId) => void offerMessages.close(orderId));
   const fanOut = new FanOut(app, jobs, sender);
   await fanOut.register();
-  const resume = new DispatchResume(app, jobs, { fanOut, sender, closer });
-  const reactions = serialiseReactions(createReactions(app, { fanOut, closer }));
+  const resume = new DispatchResume(app, jobs, { fanOut, sender, offerMessages });
+  const reactions = serialiseReactions(createReactions(app, { fanOut, offerMessages }));
   const unsubscribe = deps.bus.subscribe(reactions.handler);
 
   await bot.init();

@@ -3,7 +3,7 @@ import { loadTenantSettings } from '../../db/ops/tenantSettings.ts';
 import type { BotApp } from '../context.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { FanOut } from './fanOut.ts';
-import type { OfferCloser } from './offerCloser.ts';
+import type { OfferMessages } from './offerMessages.ts';
 import type { OfferSender } from './offerSender.ts';
 
 /**
@@ -16,14 +16,14 @@ export class DispatchResume {
   private readonly jobs: JobQueue;
   private readonly fanOut: FanOut;
   private readonly sender: OfferSender;
-  private readonly closer: OfferCloser;
+  private readonly offerMessages: OfferMessages;
 
-  constructor(app: BotApp, jobs: JobQueue, parts: { fanOut: FanOut; sender: OfferSender; closer: OfferCloser }) {
+  constructor(app: BotApp, jobs: JobQueue, parts: { fanOut: FanOut; sender: OfferSender; offerMessages: OfferMessages }) {
     this.app = app;
     this.jobs = jobs;
     this.fanOut = parts.fanOut;
     this.sender = parts.sender;
-    this.closer = parts.closer;
+    this.offerMessages = parts.offerMessages;
   }
 
   /** At start: waves, sends and closings the previous run left. */
@@ -77,6 +77,6 @@ export class DispatchResume {
       .whereNull('shown_closed_at')
       .distinct('order_id')
       .pluck('order_id');
-    await Promise.all(unclosed.map((orderId: number) => this.closer.close(orderId)));
+    await Promise.all(unclosed.map((orderId: number) => this.offerMessages.close(orderId)));
   }
 }

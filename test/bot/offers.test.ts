@@ -1,6 +1,7 @@
 import test from 'ava';
 import { userActor } from '../../db/ops/actor.ts';
 import { dispatchOrder } from '../../db/ops/dispatchOrder.ts';
+import { updateOrder } from '../../db/ops/updateOrder.ts';
 import type { SimulatedUser } from '../../bot/sandbox/index.ts';
 import type { JobName, JobPayloads } from '../../bot/jobs/queue.ts';
 import { TimerQueue } from '../../bot/jobs/timerQueue.ts';
@@ -117,6 +118,30 @@ test('a master who comes on shift during a search gets the offer at once, the fl
   await h.bot.idle();
   t.is((await h.env.db('order_offers').where({ order_id: order.id })).length, 1, 'one offer in this search');
   t.false(late.user.messages().some((message) => late.user.buttons(message.messageId).some((button) => button.text === '✅ Принять заявку')));
+});
+
+test('a manager raises the price during the search: the offers in the chats show the new terms and keep «Принять»', async (t) => {
+  const h = await startBotHarness(t, { fake: { requireStart: false } });
+  const masters = [await h.master(), await h.master(), await h.master()];
+  const order = await buildOrder(h.env.db, { tenant: h.tenant, status: 'confirmed', price: 250_000, commission: 25_000 });
+  const dispatched = await dispatch(h, order.id);
+  t.true(await waitFor(() => masters.every((m) => offersIn(m.user, order.number).length === 1), 8000));
+  const manager = await buildUser(h.env.db, { tenant: h.tenant });
+  await updateOrder(h.env, userActor(manager), order.id, { version: dispatched.version, price: 400_000, commission: 40_000 });
+
+  const showsNewTerms = (m: { user: SimulatedUser }) => /Цена: 4\s000\s₽, комиссия: 400\s₽/.test(offersIn(m.user, order.number)[0]?.text ?? '');
+  t.true(await waitFor(() => masters.every(showsNewTerms), 8000), 'every open offer shows the new price');
+  for (const m of masters) {
+    const offer = offersIn(m.user, order.number)[0]!;
+    t.deepEqual(m.user.buttons(offer.messageId).map((button) => button.text), ['✅ Принять заявку']);
+  }
+  // A change the offer does not show (the customer's flat) edits nothing.
+  const before = masters.map((m) => offersIn(m.user, order.number)[0]!.text);
+  const current = await h.env.db('orders').where({ id: order.id }).first('version');
+  await updateOrder(h.env, userActor(manager), order.id, { version: current.version, address: 'ул. Тверская, д. 1, кв. 5' });
+  await h.bot.idle();
+  t.deepEqual(masters.map((m) => offersIn(m.user, order.number)[0]!.text), before);
+  t.false(before.some((text) => text?.includes('кв. 5')));
 });
 
 test('50 simultaneous taps: one winner gets the full card, 49 offers are edited to «Заявка закрыта», the late taps are told', async (t) => {
