@@ -21,6 +21,7 @@ function toForm(name: string, s: SettingsDTO): Form {
     starsPerRouble: String(s.payment.starsPerRouble),
     cashbackPercent: String(s.cashbackPercent),
     timezone: s.timezone,
+    siteOrigins: s.siteOrigins.join(', '),
   };
 }
 
@@ -31,6 +32,7 @@ function patchOf(form: Form, saved: Form): Record<string, unknown> {
   for (const key of ['companyName', 'policyUrl', 'timezone', ...numbers]) {
     if (form[key] !== saved[key]) patch[key] = numbers.includes(key) ? Number(form[key]!.replace(',', '.')) : form[key]!.trim();
   }
+  if (form.siteOrigins !== saved.siteOrigins) patch.siteOrigins = form.siteOrigins!.split(/[\s,]+/).filter(Boolean);
   if (form.debtLimit !== saved.debtLimit) patch.debtLimit = parseRoubles(form.debtLimit!) ?? -1;
   const payment: Record<string, unknown> = {};
   if (form.paymentMode !== saved.paymentMode) payment.mode = form.paymentMode;
@@ -81,6 +83,7 @@ function SettingsForm({ saved, tokenSet, owner, onSaved }: { saved: Form; tokenS
       {field('noTakerAfterMinutes', t('settings.noTakerAfter'), { inputMode: 'numeric' })}
       {field('cashbackPercent', t('settings.cashback'), { inputMode: 'decimal' })}
       <div class="field--wide">{field('policyUrl', t('settings.policyUrl'), { type: 'url' })}</div>
+      <div class="field--wide">{field('siteOrigins', t('settings.siteOrigins'), { placeholder: 'https://master-na-chas.ru' })}</div>
       <label class="field">
         <span class="field-label">{t('settings.paymentMode')}</span>
         <select name="paymentMode" value={form.paymentMode} disabled={!owner} onChange={(e) => setForm((f) => ({ ...f, paymentMode: e.currentTarget.value }))}>

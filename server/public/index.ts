@@ -18,7 +18,8 @@ import { findPublicPhoto, selectPublicWorks } from './works.ts';
 /** The website API: order intake, a city's price list, published works; CORS-open for the tenant's site. */
 export const publicRoutes = createRouter();
 
-// The website's own pages call these from the browser: any origin, no cookies.
+// The website's own pages call these from the browser, without cookies. The preflight cannot tell
+// the company (it carries no key), so it lets any site ask; the call itself is checked (allowSite).
 async function cors(ctx: Context, next: Next): Promise<void> {
   ctx.set('Access-Control-Allow-Origin', '*');
   ctx.set('Access-Control-Expose-Headers', 'Idempotent-Replayed, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, ETag');

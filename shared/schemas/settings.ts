@@ -26,6 +26,8 @@ export const tenantSettingsSchema = z.object({
     })
     .prefault({}),
   cashbackPercent: z.number().min(0).max(100).default(0),
+  /** The company's sites (origins) allowed to call the website API from a browser; empty: any site. */
+  siteOrigins: z.array(z.string().max(200)).max(20).default([]),
   /** Reports, the wall screen and "today" count days in this zone. */
   timezone: z
     .string()

@@ -4,6 +4,9 @@ import { tenantSettingsSchema } from './settings.ts';
 
 const fields = tenantSettingsSchema.shape;
 
+/** A site as browsers name it in Origin: scheme, host and port, nothing after. */
+const siteOrigin = z.url({ protocol: /^https?$/, error: 'a site address such as https://example.ru' }).max(200).transform((url) => new URL(url).origin);
+
 /** A change to tenant settings: any subset; the payment block merges field by field. */
 export const settingsPatchInput = z
   .strictObject({
@@ -23,6 +26,7 @@ export const settingsPatchInput = z
       .partial(),
     cashbackPercent: fields.cashbackPercent.unwrap(),
     timezone: fields.timezone.unwrap(),
+    siteOrigins: z.array(siteOrigin).max(20),
   })
   .partial()
   .refine((input) => Object.keys(input).length > 0, 'nothing to change');

@@ -157,6 +157,7 @@ export const crmEn: Record<CrmKey, string> = {
   'settings.noTakerAfter': '"No taker" after, min',
   'settings.cashback': 'Customer cashback, %',
   'settings.policyUrl': 'Policy link (for registration in the bot)',
+  'settings.siteOrigins': 'Company sites allowed to call the order API (comma-separated; empty: any site)',
   'settings.paymentMode': 'Commission payment in the bot',
   'settings.payment.none': 'None (a manager marks it)',
   'settings.payment.provider': 'Payment provider (₽)',

@@ -156,6 +156,7 @@ export const crmRu = {
   'settings.noTakerAfter': '«Никто не взял» через, мин',
   'settings.cashback': 'Кешбэк клиентам, %',
   'settings.policyUrl': 'Ссылка на политику (для регистрации в боте)',
+  'settings.siteOrigins': 'Сайты компании, которым открыт API заявок (через запятую; пусто — любой сайт)',
   'settings.paymentMode': 'Оплата комиссии в боте',
   'settings.payment.none': 'Нет (отмечает менеджер)',
   'settings.payment.provider': 'Платёжный провайдер (₽)',

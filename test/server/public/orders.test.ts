@@ -152,3 +152,28 @@ test('CORS preflight allows the website headers', async (t) => {
   t.regex(response.headers.get('access-control-allow-headers') ?? '', /X-Api-Key/);
   t.regex(response.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
 });
+
+test("with the company's sites listed, a browser call from another site is refused and writes nothing; the listed site and servers pass", async (t) => {
+  const { tenant, channel, post } = await website();
+  const owner = await env.as(await buildUser(env.db, { tenant, role: 'owner' }));
+  const saved = await owner.patch('/api/settings', { siteOrigins: ['https://master-na-chas.ru/zayavka'] });
+  t.is(saved.status, 200);
+  t.deepEqual(saved.body.settings.siteOrigins, ['https://master-na-chas.ru'], 'stored as the origin browsers send');
+  t.is((await owner.patch('/api/settings', { siteOrigins: ['master-na-chas'] })).body.error.field, 'siteOrigins.0');
+  const count = async () => Number((await env.db('orders').where({ tenant_id: tenant.id }).count({ n: '*' }))[0]!.n);
+  const before = await count();
+
+  const foreign = await post(validOrder(), { origin: 'https://evil.example' });
+  t.is(foreign.status, 403);
+  t.regex(foreign.body.error.message, /evil\.example is not one of the company's sites/);
+  t.is(await count(), before, 'nothing written');
+
+  const own = await post(validOrder(), { origin: 'https://master-na-chas.ru' });
+  t.is(own.status, 201);
+  t.is(own.headers.get('access-control-allow-origin'), 'https://master-na-chas.ru');
+  t.regex(own.headers.get('vary') ?? '', /Origin/);
+  t.is((await post(validOrder())).status, 201, 'a server-side call has no Origin');
+  const prices = await call(env.web.url, 'GET', '/api/public/prices?city=moskva', { headers: { 'x-api-key': channel.apiKey, origin: 'https://evil.example' } });
+  t.is(prices.status, 403, 'the reads follow the same list');
+  t.is(await count(), before + 2);
+});
