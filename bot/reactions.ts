@@ -74,6 +74,8 @@ export function createReactions(app: BotApp, parts: { fanOut: FanOut; offerMessa
           const receipt = t.receipt(order.number, formatMoney(amount, master.language), String(t[paidBy[method] ?? 'methodTelegram']));
           return { text: before !== undefined && after > before ? `${receipt}\n${t.ratingUp(after)}` : receipt };
         });
+        // A debt paid down under the tenant's limit lets him take orders again.
+        await fanOut.arrive(masterId);
         return;
       }
       case 'masters.updated': {

@@ -120,6 +120,19 @@ test('a master who comes on shift during a search gets the offer at once, the fl
   t.false(late.user.messages().some((message) => late.user.buttons(message.messageId).some((button) => button.text === '✅ Принять заявку')));
 });
 
+test('a master over the debt limit gets no offer; once the manager marks his commission paid, the running search reaches him', async (t) => {
+  const h = await startBotHarness(t, { fake: { requireStart: false } });
+  const debtor = await h.master();
+  const unpaid = await buildOrder(h.env.db, { tenant: h.tenant, status: 'done', masterId: debtor.id, commission: 400_000 });
+  const order = await buildOrder(h.env.db, { tenant: h.tenant, status: 'confirmed' });
+  await dispatch(h, order.id);
+  t.true(await waitFor(async () => (await h.env.db('orders').where({ id: order.id }).first()).no_taker_reason === 'nobody_matches', 5000));
+  t.is(offersIn(debtor.user, order.number).length, 0, 'owes 4 000 ₽ over the 3 000 ₽ limit');
+
+  t.is((await h.manager.post(`/api/orders/${unpaid.id}/mark-paid`, { method: 'card' })).status, 200);
+  t.true(await waitFor(() => offersIn(debtor.user, order.number).length === 1, 5000), 'paid up: the offer comes');
+});
+
 test('a manager raises the price during the search: the offers in the chats show the new terms and keep «Принять»', async (t) => {
   const h = await startBotHarness(t, { fake: { requireStart: false } });
   const masters = [await h.master(), await h.master(), await h.master()];
