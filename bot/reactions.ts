@@ -22,7 +22,7 @@ const paidBy: Record<string, keyof Texts> = {
 const offerShows: OfferDTO = { id: 0, number: 0, cityId: 0, kindId: 0, street: '', description: '', plannedAt: null, price: 0, commission: 0 };
 
 // Changes after which a master may match orders he did not before.
-const joiningFields = new Set(['onShift', 'cityId', 'cityIds', 'kindIds']);
+const joiningFields = new Set(['onShift', 'cityId', 'cityIds', 'kindIds', 'botBlocked']);
 
 /**
  * The bot's side of the spine: what it does when the bus carries a committed event of its

@@ -18,6 +18,7 @@ import { OrderPhotos } from './dispatch/orderPhoto.ts';
 import { DispatchResume } from './dispatch/resume.ts';
 import { chatFeature } from './features/chat.ts';
 import { completionFeature } from './features/completion.ts';
+import { membershipFeature } from './features/membership.ts';
 import { menuFeature } from './features/menu.ts';
 import { offersFeature } from './features/offers.ts';
 import { paymentFeature } from './features/payment.ts';
@@ -130,6 +131,7 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
       else if (ctx.chat) await ctx.reply(ctx.t.failed).catch(() => undefined);
       else if (ctx.preCheckoutQuery) await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t.checkoutTryAgain }).catch(() => undefined);
     },
+    membershipFeature,
     registrationFeature,
     menuFeature,
     profileFeature,

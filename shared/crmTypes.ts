@@ -24,6 +24,8 @@ export interface MasterDTO {
   /** `manual` masters have no bot: their orders go through the manager. */
   source: 'bot' | 'manual';
   telegramLinked: boolean;
+  /** Blocked the bot in Telegram: gets no offers until he writes to it again. */
+  botBlocked: boolean;
   contacts: MasterContacts;
   language: string;
   cityIds: number[];

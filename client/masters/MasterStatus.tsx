@@ -1,7 +1,7 @@
 import type { MasterDTO } from '../../shared/crmTypes.ts';
 import { useI18n } from '../i18n/index.ts';
 
-/** The status badge, and a dot when the master is on shift. */
+/** The status badge, a dot when the master is on shift, and a warning when he blocked the bot. */
 export function MasterStatus({ master }: { master: MasterDTO }) {
   const { t } = useI18n();
   return (
@@ -10,6 +10,11 @@ export function MasterStatus({ master }: { master: MasterDTO }) {
         {t(`masters.status.${master.status}`)}
       </span>
       {master.status === 'approved' && <span class={`shift-dot${master.onShift ? ' is-on' : ''}`} title={t(master.onShift ? 'masters.onShift' : 'masters.offShift')} />}
+      {master.botBlocked && (
+        <span class="pill pill--blocked" data-testid="bot-blocked" title={t('masters.botBlockedHint')}>
+          {t('masters.botBlocked')}
+        </span>
+      )}
     </span>
   );
 }

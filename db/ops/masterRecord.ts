@@ -30,6 +30,7 @@ export interface MasterRow {
   contacts: MasterContacts | string;
   language: string;
   last_seen_at: Date | null;
+  bot_blocked_at: Date | null;
   created_at: Date;
   city_ids: number[] | string;
   kind_ids: number[] | string;
@@ -56,6 +57,7 @@ export function toMasterDTO(row: MasterRow): MasterDTO {
     ...masterBasics(row),
     source: row.source,
     telegramLinked: row.telegram_user_id !== null,
+    botBlocked: row.bot_blocked_at !== null,
     contacts: typeof row.contacts === 'string' ? (JSON.parse(row.contacts) as MasterContacts) : row.contacts,
     language: row.language,
     cityIds: intArray(row.city_ids),

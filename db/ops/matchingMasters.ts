@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * Masters who may be offered an order: approved, on shift, reachable in Telegram, working in
+ * Masters who may be offered an order: approved, on shift, reachable in Telegram (linked, bot not blocked), working in
  * the order's city and kind of work, and not owing commissions past the tenant's limit
  * (debt = commissions of their done but unpaid orders). Best rating first.
  */
@@ -13,6 +13,7 @@ export function matchingMasters(
   return db('masters as m')
     .where({ 'm.tenant_id': order.tenantId, 'm.status': 'approved', 'm.on_shift': true })
     .whereNotNull('m.telegram_chat_id')
+    .whereNull('m.bot_blocked_at')
     .whereExists((q) => q.from('master_cities as mc').whereRaw('mc.master_id = m.id').where('mc.city_id', order.cityId))
     .whereExists((q) => q.from('master_kinds as mk').whereRaw('mk.master_id = m.id').where('mk.kind_id', order.kindId))
     .whereRaw(

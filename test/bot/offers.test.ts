@@ -133,6 +133,21 @@ test('a master over the debt limit gets no offer; once the manager marks his com
   t.true(await waitFor(() => offersIn(debtor.user, order.number).length === 1, 5000), 'paid up: the offer comes');
 });
 
+test('a master who blocked the bot is marked, gets no offer, and gets the running search once he writes to the bot again', async (t) => {
+  const h = await startBotHarness(t, { fake: { requireStart: false } });
+  const master = await h.master();
+  master.user.block();
+  t.true(await waitFor(async () => (await h.manager.get(`/api/masters/${master.id}`)).body.master.botBlocked === true, 5000), 'the masters tab sees it');
+  const order = await buildOrder(h.env.db, { tenant: h.tenant, status: 'confirmed' });
+  await dispatch(h, order.id);
+  t.true(await waitFor(async () => (await h.env.db('orders').where({ id: order.id }).first()).no_taker_reason === 'nobody_matches', 5000));
+  t.is((await h.env.db('order_offers').where({ order_id: order.id })).length, 0, 'no offer thrown at a chat that refuses it');
+
+  master.user.unblock();
+  t.true(await waitFor(() => offersIn(master.user, order.number).length === 1, 5000), 'unblocked: the offer comes');
+  t.false((await h.manager.get(`/api/masters/${master.id}`)).body.master.botBlocked);
+});
+
 test('a manager raises the price during the search: the offers in the chats show the new terms and keep «Принять»', async (t) => {
   const h = await startBotHarness(t, { fake: { requireStart: false } });
   const masters = [await h.master(), await h.master(), await h.master()];

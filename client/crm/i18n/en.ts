@@ -30,6 +30,8 @@ export const crmEn: Record<CrmKey, string> = {
   'masters.shift': 'Shift',
   'masters.onShift': 'On shift',
   'masters.offShift': 'Off shift',
+  'masters.botBlocked': 'Bot blocked',
+  'masters.botBlockedHint': 'The master blocked the bot in Telegram: no offers reach him until he writes to the bot again',
   'masters.debt': 'Debt',
   'masters.debt.yes': 'Owes',
   'masters.debt.no': 'Owes nothing',

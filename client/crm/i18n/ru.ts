@@ -29,6 +29,8 @@ export const crmRu = {
   'masters.shift': 'Смена',
   'masters.onShift': 'На смене',
   'masters.offShift': 'Не на смене',
+  'masters.botBlocked': 'Бот заблокирован',
+  'masters.botBlockedHint': 'Мастер заблокировал бота в Telegram: заявки ему не приходят, пока он снова не напишет боту',
   'masters.debt': 'Долг',
   'masters.debt.yes': 'Есть долг',
   'masters.debt.no': 'Без долга',
