@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { MasterContacts } from '../../shared/crmTypes.ts';
+import type { MasterContacts, MasterDTO } from '../../shared/crmTypes.ts';
 import { crm } from '../crm/api.ts';
 import type { Refs } from '../crm/refs.ts';
 import { errorText } from '../crm/ui.tsx';
@@ -10,12 +10,15 @@ import { IdChecks } from './IdChecks.tsx';
 
 const messengers = ['telegram', 'whatsapp', 'viber', 'vk', 'max', 'email'] as const;
 
-/** Manual registration: a master without the bot, whose orders go through the manager. */
-export function MasterForm({ refs, onClose, onCreated }: { refs: Refs; onClose: () => void; onCreated: (id: number) => void }) {
+/**
+ * Manual registration (a master without the bot, whose orders go through the manager), or, given
+ * a master, the correction of his name, phone and contacts; his cities and kinds are edited in the panel.
+ */
+export function MasterForm({ refs, master, onClose, onSaved }: { refs: Refs; master?: MasterDTO; onClose: () => void; onSaved: (id: number) => void }) {
   const { t } = useI18n();
-  const [name, setName] = useState('');
-  const [phone, setPhone] = useState('');
-  const [contacts, setContacts] = useState<MasterContacts>({});
+  const [name, setName] = useState(master?.name ?? '');
+  const [phone, setPhone] = useState(master?.phone ?? '');
+  const [contacts, setContacts] = useState<MasterContacts>(master?.contacts ?? {});
   const [cityIds, setCityIds] = useState<number[]>([]);
   const [kindIds, setKindIds] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -23,9 +26,11 @@ export function MasterForm({ refs, onClose, onCreated }: { refs: Refs; onClose: 
   const submit = async () => {
     const filled = Object.fromEntries(Object.entries(contacts).filter(([, value]) => typeof value === 'string' && value.trim())) as MasterContacts;
     try {
-      const { master } = await crm.createMaster({ name, phone, contacts: filled, cityIds, kindIds });
-      toast(t('masters.created', { name: master.name }));
-      onCreated(master.id);
+      const saved = master
+        ? (await crm.updateMaster(master.id, { name, phone, contacts: filled })).master
+        : (await crm.createMaster({ name, phone, contacts: filled, cityIds, kindIds })).master;
+      toast(master ? t('crm.saved') : t('masters.created', { name: saved.name }));
+      onSaved(saved.id);
       onClose();
     } catch (failure) {
       setError(errorText(failure));
@@ -33,7 +38,7 @@ export function MasterForm({ refs, onClose, onCreated }: { refs: Refs; onClose: 
   };
 
   return (
-    <Modal title={t('masters.addTitle')} onClose={onClose}>
+    <Modal title={master ? t('masters.editTitle', { name: master.name }) : t('masters.addTitle')} onClose={onClose}>
       <form
         class="modal-form crm-form"
         data-testid="master-form"
@@ -42,7 +47,7 @@ export function MasterForm({ refs, onClose, onCreated }: { refs: Refs; onClose: 
           void submit();
         }}
       >
-        <p class="muted small">{t('masters.addHint')}</p>
+        {!master && <p class="muted small">{t('masters.addHint')}</p>}
         <label class="field">
           <span class="field-label">{t('masters.name')}</span>
           <input name="name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
@@ -59,10 +64,14 @@ export function MasterForm({ refs, onClose, onCreated }: { refs: Refs; onClose: 
             </label>
           ))}
         </div>
-        <span class="field-label">{t('masters.cities')}</span>
-        <IdChecks name="cityIds" items={refs.cities} value={cityIds} onChange={setCityIds} />
-        <span class="field-label">{t('masters.kinds')}</span>
-        <IdChecks name="kindIds" items={refs.kinds} value={kindIds} onChange={setKindIds} />
+        {!master && (
+          <>
+            <span class="field-label">{t('masters.cities')}</span>
+            <IdChecks name="cityIds" items={refs.cities} value={cityIds} onChange={setCityIds} />
+            <span class="field-label">{t('masters.kinds')}</span>
+            <IdChecks name="kindIds" items={refs.kinds} value={kindIds} onChange={setKindIds} />
+          </>
+        )}
         {error && <p class="form-error">{error}</p>}
         <div class="modal-actions">
           <button type="button" class="button" onClick={onClose}>

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/index.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { Chat } from './Chat.tsx';
 import { IdChecks } from './IdChecks.tsx';
+import { MasterForm } from './MasterForm.tsx';
 import { formatRating, MasterStatus } from './MasterStatus.tsx';
 
 const masterEvents = /^(masters|orders)\./;
@@ -18,6 +19,7 @@ export function MasterPanel({ id, refs, onClose }: { id: number; refs: Refs; onC
   const role = useRole();
   const live = useLive(() => crm.master(id).then((r) => r.master), masterEvents, [id]);
   const [blocking, setBlocking] = useState(false);
+  const [editing, setEditing] = useState(false);
   const m = live.data;
   const canWrite = role !== 'viewer';
   const facts = (master: MasterDetailDTO): [string, string][] => [
@@ -49,6 +51,9 @@ export function MasterPanel({ id, refs, onClose }: { id: number; refs: Refs; onC
                     {t('masters.approve')}
                   </button>
                 )}
+                <button type="button" class="button" data-testid="edit-master" onClick={() => setEditing(true)}>
+                  {t('masters.edit')}
+                </button>
                 {m.status !== 'blocked' && (
                   <button type="button" class="button button--danger-ghost" data-testid="block" onClick={() => setBlocking(true)}>
                     {t('masters.block')}
@@ -77,6 +82,7 @@ export function MasterPanel({ id, refs, onClose }: { id: number; refs: Refs; onC
         )}
       </Loaded>
       {blocking && <BlockDialog id={id} onClose={() => setBlocking(false)} onDone={live.reload} />}
+      {editing && m && <MasterForm refs={refs} master={m} onClose={() => setEditing(false)} onSaved={live.reload} />}
     </aside>
   );
 }

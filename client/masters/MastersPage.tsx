@@ -84,7 +84,7 @@ export function Page() {
         </div>
         {selected !== null && <MasterPanel key={selected} id={selected} refs={refs} onClose={() => navigate('/masters')} />}
       </div>
-      {adding && <MasterForm refs={refs} onClose={() => setAdding(false)} onCreated={(id) => navigate(`/masters/${id}`)} />}
+      {adding && <MasterForm refs={refs} onClose={() => setAdding(false)} onSaved={(id) => navigate(`/masters/${id}`)} />}
     </div>
   );
 }

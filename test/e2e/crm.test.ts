@@ -92,6 +92,18 @@ test.serial('a manager approves a pending master: the status changes, live in a 
   await a.press('[data-testid=chat] textarea', 'Enter');
   await t.notThrowsAsync(b.locator('[data-testid=chat] .chat-line:has-text("можно выходить на смену")').waitFor({ timeout: 3000 }));
   await a.screenshot({ path: join(shots, 'masters.png') });
+
+  // A corrects the master's phone and WhatsApp: B's open panel shows them live.
+  await a.click('[data-testid=master-panel] [data-testid=edit-master]');
+  await a.fill('[data-testid=master-form] input[name=phone]', '+7 916 555-44-33');
+  await a.fill('[data-testid=master-form] input[name=whatsapp]', '+79165554433');
+  await a.click('[data-testid=master-form] button[type=submit]');
+  const whatsapp = b.locator('[data-testid=master-panel] .crm-fact:has(dt:text-is("whatsapp")) dd');
+  await t.notThrowsAsync(whatsapp.waitFor({ timeout: 3000 }));
+  t.is(await whatsapp.innerText(), '+79165554433');
+  const edited = (await annaApi.get(`/api/masters/${pending.id}`)).body as { master: { phone: string; contacts: Record<string, string> } };
+  t.is(edited.master.phone, '+79165554433');
+  t.is(edited.master.contacts.whatsapp, '+79165554433');
   await Promise.all([a.context().close(), b.context().close()]);
 });
 

@@ -15,6 +15,8 @@ export const crmEn: Record<CrmKey, string> = {
 
   'masters.add': '+ Master',
   'masters.addTitle': 'New master without the bot',
+  'masters.editTitle': 'Master {name}',
+  'masters.edit': 'Edit',
   'masters.addHint': 'A master without Telegram: a manager passes the orders on, the board shows it.',
   'masters.created': 'Master {name} added',
   'masters.count': 'Masters: {n}',

@@ -14,6 +14,8 @@ export const crmRu = {
 
   'masters.add': '+ Мастер',
   'masters.addTitle': 'Новый мастер без бота',
+  'masters.editTitle': 'Мастер {name}',
+  'masters.edit': 'Изменить',
   'masters.addHint': 'Мастер без Telegram: заказы ему передаёт менеджер, доска это показывает.',
   'masters.created': 'Мастер {name} добавлен',
   'masters.count': 'Мастеров: {n}',
