@@ -8,7 +8,7 @@ import { Modal } from '../ui/Modal.tsx';
 
 const types: ChannelType[] = ['website', 'avito', 'yandex', 'phone', 'other'];
 
-/** Sales channels; a website channel's API key is shown once, when made or rotated. */
+/** Sales channels (the owner's to add, rename and key); a website channel's API key is shown once, when made or rotated. */
 export function Channels() {
   const { t } = useI18n();
   const role = useRole();
@@ -16,13 +16,17 @@ export function Channels() {
   const [name, setName] = useState('');
   const [type, setType] = useState<ChannelType>('website');
   const [shownKey, setShownKey] = useState<{ name: string; key: string } | null>(null);
-  const canWrite = role !== 'viewer';
+  const owner = role === 'owner';
 
   const create = async () => {
     const answer = await attempt(() => crm.createChannel(name.trim(), type));
     if (!answer) return;
     setName('');
     if (answer.apiKey) setShownKey({ name: answer.channel.name, key: answer.apiKey });
+  };
+  const rename = (id: number, current: string) => {
+    const next = prompt(t('settings.renamePrompt'), current)?.trim();
+    if (next && next !== current) void attempt(() => crm.updateChannel(id, { name: next }));
   };
   const rotate = async (id: number, channelName: string) => {
     if (!confirm(t('channels.rotateConfirm', { name: channelName }))) return;
@@ -40,16 +44,23 @@ export function Channels() {
               <span>
                 <strong>{c.name}</strong> <span class="chip">{t(`channels.type.${c.type}`)}</span>
               </span>
-              {c.type === 'website' && role === 'owner' && (
-                <button type="button" class="button button--ghost" onClick={() => void rotate(c.id, c.name)}>
-                  {c.hasApiKey ? t('channels.rotate') : t('channels.makeKey')}
-                </button>
+              {owner && (
+                <span class="row-actions">
+                  {c.type === 'website' && (
+                    <button type="button" class="button button--ghost" onClick={() => void rotate(c.id, c.name)}>
+                      {c.hasApiKey ? t('channels.rotate') : t('channels.makeKey')}
+                    </button>
+                  )}
+                  <button type="button" class="icon-button" aria-label={t('crm.edit')} title={t('crm.edit')} data-testid="rename-channel" onClick={() => rename(c.id, c.name)}>
+                    ✎
+                  </button>
+                </span>
               )}
             </li>
           ))}
         </ul>
       </Loaded>
-      {canWrite && (
+      {owner && (
         <form
           class="crm-inline-form"
           onSubmit={(e) => {

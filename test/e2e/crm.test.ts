@@ -204,6 +204,10 @@ test.serial('every tab renders for the owner (screenshots); a bad CSV names its 
     body: JSON.stringify({ city: 'kazan', name: 'Лендинг Тестович', phone: '+7 917 100-00-02', description: 'Собрать шкаф' }),
   });
   t.is(intake.status, 201);
+  // The owner renames it: the list shows the new name.
+  page.once('dialog', (dialog) => void dialog.accept('Лендинг «Сборка»'));
+  await page.click('[data-testid=channels] li:has-text("Лендинг") [data-testid=rename-channel]');
+  await t.notThrowsAsync(page.waitForSelector('[data-testid=channels] li:has-text("Лендинг «Сборка»")'));
 
   await page.click('.tabs a[href="/dashboard"]');
   await page.waitForSelector('[data-testid=profit-table] tbody tr');
