@@ -1,8 +1,8 @@
 import { logger } from '../db/logger.ts';
 import { refreshRating } from '../db/ops/rating.ts';
 import type { EventEnvelope } from '../shared/events.ts';
-import type { OfferDTO } from '../shared/types.ts';
 import { formatMoney } from '../shared/money.ts';
+import { presentOffer } from '../shared/presenters/offer.ts';
 import { deliverChatMessage } from './chatDelivery.ts';
 import type { BotApp } from './context.ts';
 import type { FanOut } from './dispatch/fanOut.ts';
@@ -17,9 +17,6 @@ const paidBy: Record<string, keyof Texts> = {
   invoice: 'methodInvoice',
   cash: 'methodCash',
 };
-
-// The fields an offer shows: a change to one of them during the search edits the open offers.
-const offerShows: OfferDTO = { id: 0, number: 0, cityId: 0, kindId: 0, street: '', description: '', plannedAt: null, price: 0, commission: 0 };
 
 // Changes after which a master may match orders he did not before.
 const joiningFields = new Set(['onShift', 'cityId', 'cityIds', 'kindIds', 'botBlocked']);
@@ -43,7 +40,9 @@ export function createReactions(app: BotApp, parts: { fanOut: FanOut; offerMessa
       }
       case 'orders.updated': {
         const { order, fields } = event.data;
-        if (order.status === 'dispatched' && fields.some((field) => field in offerShows)) await offerMessages.refresh(order.id);
+        // Only a change to what an offer shows edits the offers in the chats.
+        const shown = presentOffer(order);
+        if (order.status === 'dispatched' && fields.some((field) => field in shown)) await offerMessages.refresh(order.id);
         return;
       }
       case 'orders.accepted':
