@@ -89,6 +89,8 @@ for (let round = 1; round <= ROUNDS; round++) {
     proxy.restore();
     await page.waitForSelector('[data-testid=wall][data-phase=live]', { timeout: 20_000 });
   }
+  // Samples along the way show whether growth levels off or keeps climbing.
+  if (round % Math.ceil(ROUNDS / 4) === 0 && round < ROUNDS) console.log(`round ${round}: ${describe(await sample(cdp))}`);
 }
 const end = await sample(cdp);
 console.log(`end:   ${describe(end)}`);
