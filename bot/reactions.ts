@@ -40,9 +40,17 @@ export function createReactions(app: BotApp, parts: { fanOut: FanOut; offerMessa
       }
       case 'orders.updated': {
         const { order, fields } = event.data;
+        if (order.status !== 'dispatched') return;
+        if (fields.includes('cityId') || fields.includes('kindId')) {
+          // updateOrder closed the offers of the old city or kind and began a new search (a search
+          // already under way for this dispatch time is not repeated).
+          await offerMessages.close(order.id);
+          await fanOut.start(order.id, order.statusChangedAt);
+          return;
+        }
         // Only a change to what an offer shows edits the offers in the chats.
         const shown = presentOffer(order);
-        if (order.status === 'dispatched' && fields.some((field) => field in shown)) await offerMessages.refresh(order.id);
+        if (fields.some((field) => field in shown)) await offerMessages.refresh(order.id);
         return;
       }
       case 'orders.accepted':

@@ -1,6 +1,7 @@
 import type { UpdateOrderInput } from '../../shared/schemas/order.ts';
 import type { OrderDTO } from '../../shared/types.ts';
 import { assertRole, type Actor } from './actor.ts';
+import { closeOpenOffers } from './changeStatus.ts';
 import type { OpsContext } from './context.ts';
 import { assertVersion, loadOrder, lockOrder } from './orderRecord.ts';
 import { assertReferences, upsertCustomer } from './referenceChecks.ts';
@@ -43,6 +44,11 @@ export async function updateOrder(ctx: OpsContext, actor: Actor, orderId: number
       patch.customer_id = await upsertCustomer(trx, actor.tenantId, input.customer);
       fields.push('customer');
     }
+    if (row.status === 'dispatched' && changesWhoMatches(row, input)) {
+      // Another city or kind of work is another search: the offers out so far went to the wrong masters.
+      await closeOpenOffers(trx, row.id);
+      Object.assign(patch, { status_changed_at: trx.fn.now(), no_taker_reason: null, no_taker_at: null });
+    }
     await trx('orders')
       .where({ id: row.id })
       .update({ ...patch, version: row.version + 1, updated_at: trx.fn.now() });
@@ -50,4 +56,9 @@ export async function updateOrder(ctx: OpsContext, actor: Actor, orderId: number
     await emit('orders.updated', order.id, { order, fields });
     return order;
   });
+}
+
+/** A new city or kind of work changes which masters the order is for. */
+function changesWhoMatches(row: { city_id: number; kind_id: number }, input: Pick<UpdateOrderInput, 'cityId' | 'kindId'>): boolean {
+  return (input.cityId !== undefined && input.cityId !== row.city_id) || (input.kindId !== undefined && input.kindId !== row.kind_id);
 }

@@ -172,6 +172,30 @@ test('a manager raises the price during the search: the offers in the chats show
   t.false(before.some((text) => text?.includes('кв. 5')));
 });
 
+test('the order moved to another city during the search: the old offers close, the new city’s masters get it and can take it', async (t) => {
+  const h = await startBotHarness(t, { fake: { requireStart: false } });
+  const [kazan] = await h.env.db('cities').insert({ tenant_id: h.tenant.id, name: 'Казань', slug: 'kazan' }).returning('id');
+  const moscow = [await h.master(), await h.master()];
+  const inKazan = await h.master({ cityIds: [kazan.id] });
+  const order = await buildOrder(h.env.db, { tenant: h.tenant, status: 'confirmed' });
+  const dispatched = await dispatch(h, order.id);
+  t.true(await waitFor(() => moscow.every((m) => offersIn(m.user, order.number).length === 1), 8000));
+
+  const moscowOffers = moscow.map((m) => ({ user: m.user, messageId: offersIn(m.user, order.number)[0]!.messageId }));
+  const manager = await buildUser(h.env.db, { tenant: h.tenant });
+  await updateOrder(h.env, userActor(manager), order.id, { version: dispatched.version, cityId: kazan.id });
+  t.true(await waitFor(() => offersIn(inKazan.user, order.number).length === 1, 8000), 'Kazan gets the order');
+  const closed = ({ user, messageId }: (typeof moscowOffers)[number]) => /Заявка закрыта/.test(user.messages().find((message) => message.messageId === messageId)?.text ?? '');
+  t.true(await waitFor(() => moscowOffers.every(closed), 8000), 'the Moscow offers read «Заявка закрыта»');
+  for (const { user, messageId } of moscowOffers) t.deepEqual(user.buttons(messageId), []);
+  const offer = offersIn(inKazan.user, order.number)[0]!;
+  const answer = await inKazan.user.waitForAnswer(inKazan.user.tap(offer.messageId, inKazan.user.buttons(offer.messageId)[0]!.data!), 5000);
+  t.is(answer.text, 'Заказ ваш!');
+  t.like(await h.env.db('orders').where({ id: order.id }).first(), { status: 'accepted', master_id: inKazan.id, city_id: kazan.id });
+  t.true(await waitFor(() => inKazan.user.buttons(offer.messageId).some((button) => button.text === '✔️ Выполнено'), 5000));
+  await h.bot.idle();
+});
+
 test('50 simultaneous taps: one winner gets the full card, 49 offers are edited to «Заявка закрыта», the late taps are told', async (t) => {
   const h = await startBotHarness(t, { fake: { requireStart: false }, settings: { waveSize: 50 } });
   const masters: { id: number; user: SimulatedUser }[] = [];

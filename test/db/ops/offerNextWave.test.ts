@@ -5,6 +5,7 @@ import { dispatchOrder } from '../../../db/ops/dispatchOrder.ts';
 import { flagNoTaker } from '../../../db/ops/flagNoTaker.ts';
 import { moveOrder } from '../../../db/ops/moveOrder.ts';
 import { offerNextWave } from '../../../db/ops/offerNextWave.ts';
+import { updateOrder } from '../../../db/ops/updateOrder.ts';
 import { buildMaster, buildOrder, buildTenant, buildUser } from '../../support/factories.ts';
 import { createTestDeps, type TestDeps } from '../../support/deps.ts';
 
@@ -66,4 +67,20 @@ test('an order taken or moved on writes no wave; a new search of it reuses the r
   const rows = await deps.db('order_offers').where({ order_id: order.id });
   t.is(rows.length, 2);
   t.true(rows.every((row) => row.state === 'pending' && row.message_id === null && row.shown_closed_at === null));
+});
+
+test('a new city during the search closes its offers and begins a new search; the same city again changes nothing', async (t) => {
+  const { tenant, manager, order } = await search(5, [10, 20]);
+  const wave = (dispatchedAt: string) => offerNextWave(deps, tenant.id, { orderId: order.id, dispatchedAt, wave: 1 });
+  t.is((await wave(order.statusChangedAt)).kind, 'offered');
+  const same = await updateOrder(deps, userActor(manager), order.id, { version: order.version, cityId: tenant.cityId });
+  t.is(same.statusChangedAt, order.statusChangedAt, 'the same city is the same search');
+  t.is((await deps.db('order_offers').where({ order_id: order.id, state: 'pending' })).length, 2);
+
+  const [kazan] = await deps.db('cities').insert({ tenant_id: tenant.id, name: 'Казань', slug: 'kazan' }).returning('id');
+  const moved = await updateOrder(deps, userActor(manager), order.id, { version: same.version, cityId: kazan.id });
+  t.not(moved.statusChangedAt, order.statusChangedAt, 'a new search');
+  t.deepEqual([...new Set((await deps.db('order_offers').where({ order_id: order.id })).map((row) => row.state))], ['closed']);
+  t.deepEqual(await wave(order.statusChangedAt), { kind: 'moved' }, 'the old search stops');
+  t.deepEqual(await wave(moved.statusChangedAt), { kind: 'exhausted', offeredBefore: false }, 'nobody works in Kazan');
 });
