@@ -27,7 +27,7 @@ offersFeature.callbackQuery(acceptButton.filter, async (ctx) => {
       return ctx.answerCallbackQuery({ text, show_alert: !error.details?.byYou }).catch(ignoreOldQuery);
     }
     if (isDomainError(error, 'forbidden')) return ctx.answerCallbackQuery({ text: ctx.t.onlyApproved, show_alert: true }).catch(ignoreOldQuery);
-    if (isDomainError(error, 'not_found', 'transition_forbidden')) return staleTap(ctx);
+    if (isDomainError(error, 'not_found', 'transition_forbidden', 'offer_closed')) return staleTap(ctx);
     throw error;
   }
   await ctx.answerCallbackQuery({ text: ctx.t.acceptedAnswer }).catch(ignoreOldQuery);

@@ -19,10 +19,13 @@ const raceSql = `
        and exists (select 1 from transitions
                     where tenant_id = :tenantId and role = 'master' and from_status = 'dispatched' and to_status = 'accepted')
        and exists (select 1 from masters where id = :masterId and tenant_id = :tenantId and status = 'approved')
+       and not exists (select 1 from order_offers where order_id = :orderId and master_id = :masterId and state = 'closed')
     returning id
   )
   select (select id from won) as won_id,
+         o.status,
          o.master_id,
+         exists (select 1 from order_offers where order_id = :orderId and master_id = :masterId and state = 'closed') as offer_closed,
          (select status from masters where id = :masterId and tenant_id = :tenantId) as master_status,
          exists (select 1 from transitions
                   where tenant_id = :tenantId and role = 'master' and from_status = 'dispatched' and to_status = 'accepted') as masters_may_accept
@@ -31,7 +34,9 @@ const raceSql = `
 
 interface RaceRow {
   won_id: number | null;
+  status: string;
   master_id: number | null;
+  offer_closed: boolean;
   master_status: string | null;
   masters_may_accept: boolean;
 }
@@ -39,6 +44,7 @@ interface RaceRow {
 /**
  * The acceptance race. One conditional UPDATE decides: Postgres lets exactly one tap see
  * status 'dispatched'; every later tap re-reads the row after the winner commits and matches nothing.
+ * A master whose offer was withdrawn during the search cannot win with its old button.
  */
 export async function acceptOrder(ctx: OpsContext, actor: Actor, orderId: number): Promise<OrderDTO> {
   assertRole(actor, 'master');
@@ -66,6 +72,8 @@ function whyNotWon(row: RaceRow | undefined, masterId: number): DomainError {
   if (!row) return notFound('Order');
   if (row.master_status !== 'approved') return new DomainError('forbidden', 'Only approved masters can take orders');
   if (!row.masters_may_accept) return new DomainError('transition_forbidden', 'Masters cannot take orders in this company');
+  // Still searching, but not for him: his offer was withdrawn (the order moved to another city or kind).
+  if (row.status === 'dispatched' && row.offer_closed) return new DomainError('offer_closed', 'This offer was withdrawn');
   return alreadyTaken(row.master_id === masterId, row.master_id);
 }
 

@@ -7,6 +7,7 @@ export type DomainErrorCode =
   | 'not_found'
   | 'conflict'
   | 'already_taken'
+  | 'offer_closed'
   | 'invalid'
   | 'transition_forbidden';
 

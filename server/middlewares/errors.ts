@@ -9,6 +9,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   already_taken: 409,
+  offer_closed: 409,
   invalid: 400,
   transition_forbidden: 422,
 };

@@ -91,3 +91,19 @@ test('in one process, a refused tap does not close the order for the taps behind
   t.is(((refused as PromiseRejectedResult).reason as DomainError).code, 'forbidden');
   t.is((won as PromiseFulfilledResult<{ master: { id: number } }>).value.master.id, next.id);
 });
+
+test('a master whose offer was withdrawn cannot take the order with the old button; one still offered can', async (t) => {
+  const tenant = await buildTenant(deps.db);
+  const [withdrawn, offered] = [await buildMaster(deps.db, { tenant }), await buildMaster(deps.db, { tenant })];
+  const order = await buildOrder(deps.db, { tenant, status: 'dispatched' });
+  await deps.db('order_offers').insert([
+    { tenant_id: tenant.id, order_id: order.id, master_id: withdrawn.id, state: 'closed', wave: 1 },
+    { tenant_id: tenant.id, order_id: order.id, master_id: offered.id, state: 'sent', wave: 1 },
+  ]);
+  const refused = await t.throwsAsync<DomainError>(acceptOrder(deps, masterActor(withdrawn), order.id));
+  t.is(refused.code, 'offer_closed');
+  t.like(await deps.db('orders').where({ id: order.id }).first(), { status: 'dispatched', master_id: null });
+  const won = await acceptOrder(deps, masterActor(offered), order.id);
+  t.is(won.master?.id, offered.id);
+  t.is((await t.throwsAsync<DomainError>(acceptOrder(deps, masterActor(withdrawn), order.id))).code, 'already_taken', 'once taken, the plain answer');
+});
