@@ -1,4 +1,6 @@
 import type { ExecutionContext } from 'ava';
+import { userActor } from '../../db/ops/actor.ts';
+import { dispatchOrder } from '../../db/ops/dispatchOrder.ts';
 import { FakeTelegram, SimulatedUser, type FakeTelegramOptions } from '../../bot/sandbox/index.ts';
 import { startBot, type BotOptions, type RunningBot } from '../../bot/startBot.ts';
 import type { TenantSettings } from '../../shared/schemas/settings.ts';
@@ -94,4 +96,15 @@ export function transcript(user: SimulatedUser): string {
 export function nextMessage(user: SimulatedUser, includes: string, timeoutMs = 8000) {
   const seen = new Set(user.messages().map((message) => message.messageId));
   return user.waitFor((message) => !seen.has(message.messageId) && (message.text ?? message.caption ?? '').includes(includes), timeoutMs);
+}
+
+/** The bot's messages to this master that offer (or show) order №number. */
+export const offersIn = (user: SimulatedUser, number: number) =>
+  user.messages().filter((message) => message.from === 'bot' && (message.text ?? message.caption ?? '').includes(`заказ №${number}`));
+
+/** A manager dispatches the order, as from the board. */
+export async function dispatch(h: BotHarness, orderId: number) {
+  const manager = await buildUser(h.env.db, { tenant: h.tenant });
+  await h.env.db('orders').where({ id: orderId }).update({ status: 'confirmed' });
+  return dispatchOrder(h.env, userActor(manager), orderId);
 }
