@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import type { ChannelType } from '../../shared/types.ts';
 import { crm } from '../crm/api.ts';
 import { useLive } from '../crm/live.ts';
+import { SecretOnce } from '../crm/SecretOnce.tsx';
 import { attempt, Loaded, useRole } from '../crm/ui.tsx';
 import { useI18n } from '../i18n/index.ts';
-import { Modal } from '../ui/Modal.tsx';
 
 const types: ChannelType[] = ['website', 'avito', 'yandex', 'phone', 'other'];
 
@@ -82,18 +82,13 @@ export function Channels() {
         </form>
       )}
       {shownKey && (
-        <Modal title={t('channels.keyTitle', { name: shownKey.name })} onClose={() => setShownKey(null)}>
-          <p>{t('channels.keyOnce')}</p>
-          <input class="secret" readOnly value={shownKey.key} data-testid="api-key" onFocus={(e) => e.currentTarget.select()} />
-          <div class="modal-actions">
-            <button type="button" class="button" onClick={() => void navigator.clipboard?.writeText(shownKey.key)}>
-              {t('crm.copy')}
-            </button>
-            <button type="button" class="button button--primary" onClick={() => setShownKey(null)}>
-              {t('crm.done')}
-            </button>
-          </div>
-        </Modal>
+        <SecretOnce
+          title={t('channels.keyTitle', { name: shownKey.name })}
+          note={t('channels.keyOnce')}
+          secret={shownKey.key}
+          testid="api-key"
+          onClose={() => setShownKey(null)}
+        />
       )}
     </aside>
   );

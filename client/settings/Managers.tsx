@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import type { UserRole } from '../../shared/types.ts';
 import { crm } from '../crm/api.ts';
 import { useLive } from '../crm/live.ts';
+import { SecretOnce } from '../crm/SecretOnce.tsx';
 import { attempt, Loaded } from '../crm/ui.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { sessionStore } from '../store/session.ts';
 import { useStore } from '../store/useStore.ts';
-import { Modal } from '../ui/Modal.tsx';
 
 const roles: UserRole[] = ['owner', 'manager', 'viewer'];
 
@@ -88,15 +88,7 @@ export function Managers({ owner }: { owner: boolean }) {
         </form>
       )}
       {secret && (
-        <Modal title={t('settings.passwordTitle', { who: secret.who })} onClose={() => setSecret(null)}>
-          <p>{t('settings.passwordOnce')}</p>
-          <input class="secret" readOnly value={secret.password} onFocus={(e) => e.currentTarget.select()} />
-          <div class="modal-actions">
-            <button type="button" class="button button--primary" onClick={() => setSecret(null)}>
-              {t('crm.done')}
-            </button>
-          </div>
-        </Modal>
+        <SecretOnce title={t('settings.passwordTitle', { who: secret.who })} note={t('settings.passwordOnce')} secret={secret.password} onClose={() => setSecret(null)} />
       )}
     </section>
   );
