@@ -1,6 +1,8 @@
 import type { Api, Context, SessionFlavor } from 'grammy';
 import type { Config } from '../db/config.ts';
-import type { OpsContext } from '../db/ops/context.ts';
+import type { OpsContext } from '../db/core/context.ts';
+import type { MasterInBot } from '../db/masters/queries.ts';
+import type { LinkedStaff } from '../db/staffTelegram/queries.ts';
 import type { Lang, Texts } from './locales/index.ts';
 
 /** The company this bot serves (BOT_TENANT). */
@@ -19,24 +21,14 @@ export interface BotApp {
   api: Api;
   /** Where getFile paths are downloaded from (the fake server in the sandbox). */
   fileUrl(filePath: string): string;
-  /** Dates in texts are shown in this zone. */
+  /** The company's time zone (Настройки): dates in texts are shown and read in it. */
   timezone: string;
   /** Running against the built-in sandbox rather than Telegram. */
   sandbox: boolean;
 }
 
 /** The master behind the update, when this Telegram account is registered. */
-export interface MasterRecord {
-  id: number;
-  name: string;
-  phone: string | null;
-  status: 'pending' | 'approved' | 'blocked';
-  blockReason: string | null;
-  onShift: boolean;
-  rating: number;
-  language: Lang;
-  chatId: number | null;
-}
+export type MasterRecord = MasterInBot;
 
 export type RegistrationStep = 'intro' | 'policy' | 'phone' | 'name' | 'passport' | 'city' | 'kinds';
 
@@ -63,6 +55,8 @@ export interface SessionData {
 export interface BotFlavor {
   app: BotApp;
   master: MasterRecord | null;
+  /** A manager or the owner who linked this Telegram (never a master too). */
+  staff: LinkedStaff | null;
   lang: Lang;
   t: Texts;
 }

@@ -1,34 +1,27 @@
 import type { StorageAdapter } from 'grammy';
-import type { Knex } from 'knex';
+import type { OpsContext } from '../db/core/context.ts';
+import { deleteBotSession, readBotSession, writeBotSession } from '../db/masters/botSessions.ts';
 import type { SessionData } from './context.ts';
 
-/**
- * grammY sessions in the `bot_sessions` table through knex, so they live in Postgres in
- * production and in PGlite in the all-in-one start alike: a restart loses nobody's place.
- */
-export class KnexSessionStorage implements StorageAdapter<SessionData> {
-  private readonly db: Knex;
+/** grammY sessions kept in the database (db/masters/botSessions.ts), one key space per company. */
+export class DbSessionStorage implements StorageAdapter<SessionData> {
+  private readonly db: OpsContext['db'];
   private readonly prefix: string;
 
-  constructor(db: Knex, prefix: string) {
+  constructor(db: OpsContext['db'], prefix: string) {
     this.db = db;
     this.prefix = prefix;
   }
 
   async read(key: string): Promise<SessionData | undefined> {
-    const row = await this.db('bot_sessions').where({ key: this.prefix + key }).first('value');
-    if (!row) return undefined;
-    return (typeof row.value === 'string' ? JSON.parse(row.value) : row.value) as SessionData;
+    return (await readBotSession(this.db, this.prefix + key)) as SessionData | undefined;
   }
 
-  async write(key: string, value: SessionData): Promise<void> {
-    await this.db('bot_sessions')
-      .insert({ key: this.prefix + key, value: JSON.stringify(value), updated_at: this.db.fn.now() })
-      .onConflict('key')
-      .merge(['value', 'updated_at']);
+  write(key: string, value: SessionData): Promise<void> {
+    return writeBotSession(this.db, this.prefix + key, value);
   }
 
-  async delete(key: string): Promise<void> {
-    await this.db('bot_sessions').where({ key: this.prefix + key }).delete();
+  delete(key: string): Promise<void> {
+    return deleteBotSession(this.db, this.prefix + key);
   }
 }

@@ -4,36 +4,40 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, GrammyError, session, webhookCallback } from 'grammy';
-import type { Knex } from 'knex';
 import type { Bus } from '../db/bus/index.ts';
 import type { Config } from '../db/config.ts';
 import { logger } from '../db/logger.ts';
-import { touchMaster } from '../db/ops/touchMaster.ts';
-import { deliverPendingChat } from './chatDelivery.ts';
+import type { OpsContext } from '../db/core/context.ts';
+import { findMasterByTelegram } from '../db/masters/queries.ts';
+import { tenantBySlug } from '../db/settings/queries.ts';
+import { loadTenantSettings } from '../db/settings/tenantSettings.ts';
+import { touchMaster } from '../db/masters/touchMaster.ts';
+import { findStaffByTelegram } from '../db/staffTelegram/queries.ts';
+import { recordBotUsername } from '../db/staffTelegram/recordBotUsername.ts';
 import type { BotApp, BotContext, BotTenant, SessionData } from './context.ts';
-import { FanOut } from './dispatch/fanOut.ts';
-import { OfferMessages } from './dispatch/offerMessages.ts';
-import { OfferSender } from './dispatch/offerSender.ts';
-import { OrderPhotos } from './dispatch/orderPhoto.ts';
-import { DispatchResume } from './dispatch/resume.ts';
 import { chatFeature } from './features/chat.ts';
+import { chatReactions, deliverPendingChat } from './features/chatDelivery.ts';
 import { completionFeature } from './features/completion.ts';
 import { membershipFeature } from './features/membership.ts';
 import { menuFeature } from './features/menu.ts';
-import { offersFeature } from './features/offers.ts';
+import { masterNewsReactions } from './features/masterNews.ts';
+import { offersFeature, startOffers } from './features/offers/index.ts';
 import { paymentFeature } from './features/payment.ts';
 import { profileFeature } from './features/profile.ts';
 import { registrationFeature } from './features/registration.ts';
+import { staffAlertReactions } from './features/staff/alerts.ts';
+import { staffFeature } from './features/staff/link.ts';
+import { startStaffSchedule, type StaffSchedule } from './features/staff/schedule.ts';
 import { unhandledFeature } from './features/unhandled.ts';
+import { InFlight } from './inFlight.ts';
 import { createJobQueue, type JobQueue } from './jobs/index.ts';
 import { dropEmptyKeyboardRows } from './keyboards/tidy.ts';
 import { asLang, textsFor } from './locales/index.ts';
-import { findMasterByTelegram } from './queries/masters.ts';
 import { createReactions, serialiseReactions } from './reactions.ts';
-import { KnexSessionStorage } from './session.ts';
+import { DbSessionStorage } from './session.ts';
 
 export interface BotDeps {
-  db: Knex;
+  db: OpsContext['db'];
   bus: Bus;
   config: Config;
 }
@@ -55,6 +59,8 @@ export interface BotOptions {
   sandbox?: boolean;
   /** The job queue; by default pg-boss on DATABASE_URL, timers on the embedded database. */
   jobs?: JobQueue;
+  /** Telegram for staff: the clock its reminders and day plan read, how often, how long a master's line may wait unread. */
+  staffAlerts?: { clock?: () => Date; intervalMs?: number; unreadGraceMs?: number };
 }
 
 export interface RunningBot {
@@ -62,6 +68,8 @@ export interface RunningBot {
   app: BotApp;
   /** Resolves when the bus reactions and the offer sends under way are done (tests, benchmarks). */
   idle(): Promise<void>;
+  /** Staff reminders and the day plan: tick() checks the clock now (tests). */
+  staffSchedule: Pick<StaffSchedule, 'tick'>;
   stop(): Promise<void>;
 }
 
@@ -98,7 +106,8 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
     tenant,
     api: bot.api,
     fileUrl: (filePath) => `${apiRoot ?? 'https://api.telegram.org'}/file/bot${token}/${filePath}`,
-    timezone: config.BOT_TIMEZONE,
+    // One clock: the company's (Настройки); the reactions follow a change.
+    timezone: (await loadTenantSettings(deps.db, tenant.id)).timezone,
     sandbox: options.sandbox ?? false,
   };
 
@@ -106,20 +115,25 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
     const id = ctx.chat?.id ?? ctx.from?.id;
     return id === undefined ? undefined : String(id);
   };
+  // Updates being handled and work started on the side: stop() waits for both.
+  const updates = new InFlight();
+  const background = new InFlight();
+  bot.use((ctx, next) => updates.track(next()));
   const polling = !(options.webhook === undefined ? config.WEBHOOK_URL : options.webhook);
   if (polling) bot.use(sequentialize(sessionKey));
   bot.use(
     session<SessionData, BotContext>({
       initial: () => ({ flow: { kind: 'idle' } }),
-      storage: new KnexSessionStorage(deps.db, `${tenant.id}:`),
+      storage: new DbSessionStorage(deps.db, `${tenant.id}:`),
       getSessionKey: sessionKey,
     }),
   );
   bot.use(async (ctx, next) => {
     ctx.app = app;
     ctx.master = ctx.from ? await findMasterByTelegram(deps.db, tenant.id, ctx.from.id) : null;
-    if (ctx.master) void touchMaster(deps.db, ctx.master.id).catch((error: unknown) => logger.warn({ err: error }, 'last seen not written'));
-    ctx.lang = ctx.master?.language ?? asLang(ctx.session?.flow?.kind === 'registration' ? ctx.session.flow.lang : 'ru');
+    if (ctx.master) void background.track(touchMaster(deps.db, ctx.master.id).catch((error: unknown) => logger.warn({ err: error }, 'last seen not written')));
+    ctx.staff = !ctx.master && ctx.from ? await findStaffByTelegram(deps.db, tenant.id, ctx.from.id) : null;
+    ctx.lang = ctx.master?.language ?? ctx.staff?.language ?? asLang(ctx.session?.flow?.kind === 'registration' ? ctx.session.flow.lang : 'ru');
     ctx.t = textsFor(ctx.lang);
     await next();
   });
@@ -132,6 +146,7 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
       else if (ctx.preCheckoutQuery) await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t.checkoutTryAgain }).catch(() => undefined);
     },
     membershipFeature,
+    staffFeature,
     registrationFeature,
     menuFeature,
     profileFeature,
@@ -143,19 +158,18 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
   );
   bot.catch((error) => logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'update failed outside the features'));
 
-  // Dispatch: fan-out in waves, sends, closings, and what a previous run left.
   const jobs = options.jobs ?? (await createJobQueue(config.DATABASE_URL));
-  const photos = new OrderPhotos(app);
-  const offerMessages = new OfferMessages(app);
-  const sender = new OfferSender(app, photos, (orderId) => void offerMessages.close(orderId));
-  const fanOut = new FanOut(app, jobs, sender);
-  await fanOut.register();
-  const resume = new DispatchResume(app, jobs, { fanOut, sender, offerMessages });
-  const reactions = serialiseReactions(createReactions(app, { fanOut, offerMessages }));
+  const { reactions: offers, resume, sender } = await startOffers(app, jobs, background);
+  const staffAlerts = staffAlertReactions(app, jobs, { unreadGraceMs: options.staffAlerts?.unreadGraceMs });
+  await staffAlerts.start();
+  // A master hears of his receipt before the offers it lets him take again.
+  const reactions = serialiseReactions(createReactions(app, [masterNewsReactions(app), chatReactions(app), offers, staffAlerts.reactions]));
   const unsubscribe = deps.bus.subscribe(reactions.handler);
 
   await bot.init();
   await setCommands(bot);
+  // The profile page builds the staff's t.me link from it; the sandbox's name is no Telegram bot.
+  if (!app.sandbox) await recordBotUsername(app.ops, tenant.id, bot.botInfo.username);
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
   const webhook = options.webhook === undefined ? webhookFromConfig(config) : options.webhook;
@@ -169,35 +183,57 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
 
   await resume.atStart().catch((error: unknown) => logger.error({ err: error }, 'resume failed'));
   await deliverPendingChat(app).catch((error: unknown) => logger.error({ err: error }, 'pending chat delivery failed'));
+  const staffSchedule = startStaffSchedule(app, background, { clock: options.staffAlerts?.clock, intervalMs: options.staffAlerts?.intervalMs });
   const sweepMs = options.sweepIntervalMs ?? 15_000;
-  const sweep = sweepMs > 0 ? setInterval(() => void resume.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sweep failed')), sweepMs) : undefined;
+  const sweep = sweepMs > 0 ? setInterval(() => void background.track(resume.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'))), sweepMs) : undefined;
+  // Redis was away: what the events published meanwhile would have set going is read from Postgres.
+  const stopCatchUp = deps.bus.onReconnect(() => void background.track(resume.atStart().then(() => deliverPendingChat(app)).catch((error: unknown) => logger.error({ err: error }, 'catching up after the bus came back failed'))));
   logger.info({ tenant: tenant.slug, mode: webhook ? 'webhook' : 'polling', jobs: jobs.kind }, 'bot started');
+
+  const idle = async () => {
+    await reactions.idle();
+    await sender.drained();
+    await reactions.idle();
+  };
+
+  /**
+   * Takes no new work (updates, sweeps, bus events, jobs), then waits for all under way, so the
+   * caller may close the database and the bus once this resolves. Offers still queued stay pending
+   * in the database, and the next start sends them.
+   */
+  async function shutdown(): Promise<void> {
+    if (sweep) clearInterval(sweep);
+    staffSchedule.stop();
+    stopCatchUp();
+    if (runner?.isRunning()) await runner.stop();
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    }
+    // The updates being handled may still publish events (a tap wins an order): hear those first.
+    await updates.settled();
+    unsubscribe();
+    await sender.stop();
+    // Reactions may still schedule jobs (the next wave), so the queue stops after them.
+    await reactions.idle();
+    await jobs.stop();
+    await background.settled();
+  }
+  let stopping: Promise<void> | undefined;
 
   return {
     bot,
     app,
-    async idle() {
-      await reactions.idle();
-      await sender.drained();
-      await reactions.idle();
-    },
-    async stop() {
-      unsubscribe();
-      if (sweep) clearInterval(sweep);
-      if (runner?.isRunning()) await runner.stop();
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
-      }
-      await jobs.stop();
-    },
+    idle,
+    staffSchedule: { tick: () => staffSchedule.tick() },
+    stop: () => (stopping ??= shutdown()),
   };
 }
 
-async function findTenant(db: Knex, slug: string): Promise<BotTenant> {
-  const row = await db('tenants').where({ slug }).first('id', 'name', 'slug');
-  if (!row) throw new Error(`No tenant with slug "${slug}" (BOT_TENANT) to run the bot for`);
-  return { id: row.id, name: row.name, slug: row.slug };
+async function findTenant(db: OpsContext['db'], slug: string): Promise<BotTenant> {
+  const tenant = await tenantBySlug(db, slug);
+  if (!tenant) throw new Error(`No tenant with slug "${slug}" (BOT_TENANT) to run the bot for`);
+  return tenant;
 }
 
 function webhookFromConfig(config: Config): BotOptions['webhook'] {

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useI18n } from './i18n/index.ts';
+import { ForcedPasswordPage } from './profile/ForcedPasswordPage.tsx';
 import { LoginPage } from './shell/LoginPage.tsx';
 import { Shell } from './shell/Shell.tsx';
 import { startLive, stopLive } from './socket/live.ts';
@@ -8,11 +9,19 @@ import { resetBoard } from './store/board.ts';
 import { checkSession, sessionStore } from './store/session.ts';
 import { resetSync } from './store/sync.ts';
 import { useStore } from './store/useStore.ts';
-import './styles.css';
+// The stylesheets in cascade order: the narrow-screen rules override the areas' wide ones.
+import './ui/base.css';
+import './shell/shell.css';
+import './board/board.css';
+import './orders/drawer.css';
+import './ui/modal.css';
+import './shell/narrow.css';
+import './profile/profile.css';
 
 function App() {
   const { t, locale } = useI18n();
   const phase = useStore(sessionStore, (s) => s.phase);
+  const mustChangePassword = useStore(sessionStore, (s) => s.me?.mustChangePassword ?? false);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -26,7 +35,8 @@ function App() {
     }
   }, [phase]);
   if (phase === 'checking') return <div class="page-state muted">{t('app.loading')}</div>;
-  return phase === 'ready' ? <Shell /> : <LoginPage />;
+  if (phase !== 'ready') return <LoginPage />;
+  return mustChangePassword ? <ForcedPasswordPage /> : <Shell />;
 }
 
 const root = document.getElementById('app')!;

@@ -14,6 +14,14 @@ export interface DbOptions {
   poolMax?: number;
 }
 
+/** The database handle the web server and the bot are given (a knex instance). */
+export type Db = Knex;
+
+/** The database answers (the health check). */
+export async function pingDb(db: Knex): Promise<void> {
+  await db.raw('select 1');
+}
+
 export async function createDb(options: DbOptions): Promise<Knex> {
   const db = options.databaseUrl
     ? knexFactory({ client: 'pg', connection: options.databaseUrl, pool: { min: 0, max: options.poolMax ?? 10 } })
@@ -29,5 +37,8 @@ async function createEmbeddedDb(dataDir: string): Promise<Knex> {
   ]);
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   const pglite = new PGlite(dataDir === 'memory' ? undefined : dataDir, { parsers: { [types.INT8]: (value: string) => Number(value) } });
-  return knexFactory({ client: ClientPgLite, dialect: 'postgres', connection: () => ({ pglite }) } as Knex.Config);
+  // Booting the WASM Postgres takes seconds on a busy machine: done before the pool counts time.
+  await pglite.waitReady;
+  // One connection: every query queues behind the one running, so a wait is normal, not a leak.
+  return knexFactory({ client: ClientPgLite, dialect: 'postgres', connection: () => ({ pglite }), acquireConnectionTimeout: 180_000 } as Knex.Config);
 }

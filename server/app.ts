@@ -2,14 +2,18 @@ import { bodyParser } from '@koa/bodyparser';
 import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import { errors } from './middlewares/errors.ts';
+import { createLoginThrottle } from './middlewares/loginThrottle.ts';
+import { createRateLimits } from './middlewares/rateLimits.ts';
+import { sameOrigin } from './middlewares/sameOrigin.ts';
+import { securityHeaders } from './middlewares/securityHeaders.ts';
 import { staticClient } from './middlewares/staticClient.ts';
-import { authRoutes } from './routes/auth/index.ts';
+import { createAuthRoutes } from './routes/auth/index.ts';
 import { boardRoutes } from './routes/board/index.ts';
 import { eventRoutes } from './routes/events/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orderRoutes } from './routes/orders/index.ts';
 import { photoRoutes } from './routes/photos/index.ts';
-import { publicRoutes } from './public/index.ts';
+import { createPublicRoutes } from './public/index.ts';
 import { masterRoutes } from './routes/masters/index.ts';
 import { masterModerationRoutes } from './routes/masters/moderation.ts';
 import { masterMessageRoutes } from './routes/masters/messages.ts';
@@ -24,22 +28,37 @@ import { managerRoutes } from './routes/managers/index.ts';
 import { wallLinkRoutes } from './routes/walls/index.ts';
 import { wallRoutes } from './routes/wall/index.ts';
 import { cityRoutes, kindRoutes } from './routes/references/index.ts';
+import { customerRoutes } from './routes/customers/index.ts';
+import { bonusRoutes } from './routes/bonus/index.ts';
+import { notificationRoutes, notificationSettingsRoutes } from './routes/notifications/index.ts';
+import { profileRoutes } from './routes/profile/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
-const routers = [healthRoutes, authRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, orderPhotoFileRoutes, publicRoutes, masterRoutes, masterModerationRoutes, masterMessageRoutes, sandboxRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes];
+// The chat's routes come before the card's, whose /:id would take /api/masters/unread.
+const routers = [healthRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, orderPhotoFileRoutes, masterMessageRoutes, masterRoutes, masterModerationRoutes, sandboxRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes, bonusRoutes, customerRoutes, profileRoutes, notificationRoutes, notificationSettingsRoutes];
 
-export function createApp(deps: AppDeps): Koa<AppState> {
+export interface NaryadApp {
+  app: Koa<AppState>;
+  /** Ends what the app holds open (the rate limits' Redis connection). */
+  close(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): NaryadApp {
   const app = new Koa<AppState>();
-  app.proxy = true; // behind Heroku-style routers: trust X-Forwarded-Proto for Secure cookies
+  // X-Forwarded-For/-Proto are anyone's to write unless a router in front sets them (TRUST_PROXY=1).
+  app.proxy = deps.config.TRUST_PROXY === '1';
+  const rateLimits = createRateLimits(deps.config);
   app.use(async (ctx, next) => {
     ctx.state.deps = deps;
     ctx.state.requestId = ctx.get('x-request-id') || randomUUID();
     ctx.set('x-request-id', ctx.state.requestId);
     await next();
   });
+  app.use(securityHeaders);
   app.use(errors);
+  app.use(sameOrigin(deps.config)); // before the body is read
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
-  for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
+  for (const router of [createAuthRoutes(createLoginThrottle(rateLimits)), createPublicRoutes(deps, rateLimits), ...routers]) app.use(router.routes()).use(router.allowedMethods());
   app.use(staticClient(deps.config));
-  return app;
+  return { app, close: rateLimits.close };
 }

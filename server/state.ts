@@ -1,16 +1,16 @@
-import type { Knex } from 'knex';
-import type { SandboxHost } from '../bot/sandbox/sandboxHost.ts';
 import type { Bus } from '../db/bus/index.ts';
-import type { Actor } from '../db/ops/actor.ts';
+import type { Actor } from '../db/core/actor.ts';
 import type { Config } from '../db/config.ts';
+import type { Db } from '../db/connection.ts';
 import type { UserDTO } from '../shared/types.ts';
+import type { Sandbox } from './routes/sandbox/sandbox.ts';
 
 export interface AppDeps {
-  db: Knex;
+  db: Db;
   bus: Bus;
   config: Config;
   /** The built-in Telegram of the all-in-one start without BOT_TOKEN; /sandbox serves it. */
-  sandbox?: SandboxHost;
+  sandbox?: Sandbox;
   /** The open sockets of sessions that end; set by the web process once Socket.IO is up. */
   sessions?: LiveSessions;
 }

@@ -12,7 +12,7 @@ export interface WebServer {
 /** The web process's body: HTTP API, Socket.IO and the built client on one port. */
 export async function startWeb(deps: AppDeps, port = deps.config.PORT, host = deps.config.HOST): Promise<WebServer> {
   const appDeps: AppDeps = { ...deps };
-  const app = createApp(appDeps);
+  const { app, close: closeApp } = createApp(appDeps);
   const httpServer = createServer(app.callback());
   const realtime = await attachRealtime(httpServer, deps);
   appDeps.sessions = realtime.sessions;
@@ -24,6 +24,7 @@ export async function startWeb(deps: AppDeps, port = deps.config.PORT, host = de
       await realtime.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await closeApp();
     },
   };
 }

@@ -5,14 +5,23 @@ import type { TransitionMatrix } from './statuses.ts';
 import type { RefDTO, StatusDTO } from './types.ts';
 import type { OrderPhotoDTO } from './types.ts';
 import type { ChatMessageDTO } from './chat.ts';
+import type { CustomerDTO } from './customers.ts';
+import type { NotificationDTO } from './notifications.ts';
 
 // Add new events here: the bus, the relay and every client pick their types up from this map.
 export interface EventPayloads {
   'orders.created': { order: OrderDTO };
-  'orders.updated': { order: OrderDTO; fields: string[] };
+  /**
+   * `changes` holds the old and new values of the fields that changed; `reason` is the owner's, when
+   * he corrected a paid order's price or commission.
+   */
+  'orders.updated': { order: OrderDTO; fields: string[]; changes?: Record<string, FieldChange>; reason?: string };
   'orders.moved': { order: OrderDTO; from: string; to: string };
-  'orders.dispatched': { order: OrderDTO; from: string };
+  /** `withdrawn`: the order was taken from this master (with the manager's reason); this search skips him. */
+  'orders.dispatched': { order: OrderDTO; from: string; withdrawn?: { masterId: number; name: string; reason: string } };
   'orders.accepted': { order: OrderDTO; masterId: number };
+  /** A manager gave the order to a master by hand: it is «Принят в работу» with him. */
+  'orders.assigned': { order: OrderDTO; masterId: number; name: string; from: string };
   'orders.rescheduled': { order: OrderDTO; plannedAt: string | null };
   'orders.completed': { order: OrderDTO };
   'orders.cancelled': { order: OrderDTO; from: string; reason: string };
@@ -28,10 +37,15 @@ export interface EventPayloads {
   /** One wave of offers written for an order (the rows exist before any message is sent). */
   'offers.sent': { orderId: number; wave: number; masterIds: number[] };
   'photos.added': { orderId: number; photos: OrderPhotoDTO[] };
+  /** A manager let a master's photo into the website's works feed, or took it out. */
+  'photos.approved': { orderId: number; photo: OrderPhotoDTO };
+  'photos.unapproved': { orderId: number; photo: OrderPhotoDTO };
   /** A new line: from the master (`in`) or a manager's reply on its way to him (`out`, pending). */
   'chat.message': { message: ChatMessageDTO };
   /** A line's delivery changed: delivered, or failed with the reason. */
   'chat.updated': { message: ChatMessageDTO };
+  /** A staff member read a master's chat up to a line: his other tabs update their unread counts. */
+  'chat.read': { userId: number; masterId: number; upTo: number };
   'prices.created': { item: PriceItemDTO };
   'prices.updated': { item: PriceItemDTO; fields: string[] };
   'prices.deleted': { id: number; cityId: number; kindId: number };
@@ -48,6 +62,8 @@ export interface EventPayloads {
   'transitions.updated': { matrix: TransitionMatrix };
   'users.created': { user: ManagerDTO };
   'users.updated': { user: ManagerDTO; fields: string[] };
+  /** One of the user's sessions was logged out: web processes forget the sessions they cached. */
+  'sessions.ended': { userId: number };
   'walls.created': { wall: WallTokenDTO };
   'walls.revoked': { id: number };
   'cities.created': { city: RefDTO };
@@ -56,9 +72,23 @@ export interface EventPayloads {
   'kinds.created': { kind: RefDTO };
   'kinds.updated': { kind: RefDTO; fields: string[] };
   'kinds.deleted': { id: number };
+  'customers.created': { customer: CustomerDTO };
+  'customers.updated': { customer: CustomerDTO; fields: string[] };
+  /** `otherId`'s orders, dates and bonus entries moved to `customer`; that card is gone. */
+  'customers.merged': { customer: CustomerDTO; otherId: number };
+  /** A ledger entry was added (welcome, cashback, spend, expiry…): the customer's balance is new. */
+  'bonus.changed': { customerId: number; balance: number; orderId: number | null; kind: string; points: number };
+  /** A message to a customer was queued, sent, retried, given up on or logged (no provider). */
+  'notifications.changed': { notification: NotificationDTO };
+  /** A staff member linked or unlinked his Telegram (his profile page refreshes). */
+  'staff.telegram': { userId: number; linked: boolean };
 }
 
 export type EventType = keyof EventPayloads;
+
+/** An edited field's value as the timeline shows it: kopecks, ids, text, an ISO date, the customer. */
+export type FieldValue = string | number | boolean | null | { name: string; phone: string };
+export type FieldChange = { from: FieldValue; to: FieldValue };
 
 export interface Actor {
   type: 'user' | 'master' | 'system' | 'channel';
@@ -69,3 +99,15 @@ export interface Actor {
 export type EventEnvelope<T extends EventType = EventType> = {
   [K in T]: { seq: number; tenantId: number; type: K; data: EventPayloads[K]; actor: Actor; at: string };
 }[T];
+
+/** GET /api/events?after=<seq>: the events a board missed; not `complete` when more than a page is. */
+export interface EventReplay {
+  events: EventEnvelope[];
+  complete: boolean;
+}
+
+/** Socket.IO pushes about the stream of events itself, beside `event` (shared/presence.ts). */
+export interface SyncPushes {
+  /** The server's bus was cut off and is back: what was published meanwhile never came; replay by seq. */
+  resync: () => void;
+}

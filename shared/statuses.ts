@@ -1,5 +1,5 @@
 // The order status machine as data: default statuses and the per-role transition matrix.
-// Tenants get a copy of these rows and may edit them; db/ops enforces, the board greys out drops.
+// Tenants get a copy of these rows and may edit them; db/settings/matrix.ts enforces, the board greys out drops.
 
 export type ActorRole = 'manager' | 'master' | 'system';
 export const actorRoles: readonly ActorRole[] = ['manager', 'master', 'system'];
@@ -28,17 +28,18 @@ export const defaultStatuses: readonly StatusDef[] = [
 export type TransitionMatrix = Record<ActorRole, Record<string, string[]>>;
 
 export const defaultMatrix: TransitionMatrix = {
+  // «Принят в работу» from before work is a manager giving the order to a master by hand (assignOrder).
   manager: {
-    new: ['no_answer', 'confirmed', 'cancelled'],
-    no_answer: ['new', 'confirmed', 'cancelled'],
-    confirmed: ['no_answer', 'dispatched', 'cancelled'],
-    dispatched: ['confirmed', 'cancelled'],
+    new: ['no_answer', 'confirmed', 'accepted', 'cancelled'],
+    no_answer: ['new', 'confirmed', 'accepted', 'cancelled'],
+    confirmed: ['no_answer', 'dispatched', 'accepted', 'cancelled'],
+    dispatched: ['confirmed', 'accepted', 'cancelled'],
     accepted: ['dispatched', 'rescheduled', 'done', 'cancelled'],
     rescheduled: ['dispatched', 'accepted', 'done', 'cancelled'],
     done: ['accepted', 'paid'],
     cancelled: ['new'],
   },
-  // Taking an order is the master's move alone: it goes through the acceptance race.
+  // A master takes an order through the acceptance race.
   master: {
     dispatched: ['accepted'],
     accepted: ['rescheduled', 'done'],
@@ -50,6 +51,24 @@ export const defaultMatrix: TransitionMatrix = {
     rescheduled: ['paid'],
   },
 };
+
+/** The targets of a manager's move with more to them than a status: each has its own op or form. */
+const specialTargets = { cancel: 'cancelled', pay: 'paid', dispatch: 'dispatched', work: 'accepted' } as const;
+
+/**
+ * What a manager's move to `to` is, for moveOrder and the board's drop alike: a plain status write,
+ * a cancel (needs a reason), a payment (needs a method), «Принят в работу» with nobody on the order
+ * (needs a master: assign), or a dispatch: a new search, or taking the order from its master (redispatch).
+ */
+export type MoveKind = 'status' | 'cancel' | 'pay' | 'assign' | 'dispatch' | 'redispatch';
+
+export function moveKind(to: string, hasMaster: boolean): MoveKind {
+  if (to === specialTargets.cancel) return 'cancel';
+  if (to === specialTargets.pay) return 'pay';
+  if (to === specialTargets.work && !hasMaster) return 'assign';
+  if (to === specialTargets.dispatch) return hasMaster ? 'redispatch' : 'dispatch';
+  return 'status';
+}
 
 export function canMove(matrix: TransitionMatrix, role: ActorRole, from: string, to: string): boolean {
   return from !== to && (matrix[role]?.[from]?.includes(to) ?? false);

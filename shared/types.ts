@@ -3,13 +3,15 @@ import type { TransitionMatrix } from './statuses.ts';
 import type { Kopecks } from './money.ts';
 
 export type UserRole = 'owner' | 'manager' | 'viewer';
-export type ChannelType = 'website' | 'avito' | 'yandex' | 'phone' | 'other';
+export type ChannelType = 'website' | 'avito' | 'yandex' | 'phone' | 'form' | 'other';
 export type MasterStatus = 'pending' | 'approved' | 'blocked';
 
-export interface CustomerDTO {
+/** The order's customer; `orderCount` (all of this customer's orders, this one too) marks a returning one («повторный»). */
+export interface OrderCustomerDTO {
   id: number;
   name: string;
   phone: string;
+  orderCount: number;
 }
 
 export interface OrderDTO {
@@ -19,14 +21,20 @@ export interface OrderDTO {
   cityId: number;
   kindId: number;
   channelId: number;
-  customer: CustomerDTO | null;
+  customer: OrderCustomerDTO | null;
+  /** Bonus points spent on this order: the customer pays price − bonusSpent × 100 kopecks. */
+  bonusSpent: number;
   description: string;
   street: string;
   address: string;
   plannedAt: string | null;
   price: Kopecks;
   commission: Kopecks;
+  /** Set by hand: stays when the price changes. Otherwise it is the company's percentage of the price. */
+  commissionManual: boolean;
   master: { id: number; name: string } | null;
+  /** The staff member who created it (the board's «Менеджер» filter); null for website orders. */
+  createdById: number | null;
   version: number;
   noTaker: { reason: 'nobody_matches' | 'nobody_accepted'; at: string } | null;
   cancelReason: string | null;
@@ -88,7 +96,10 @@ export interface OrderEventDTO {
 export interface OrderPhotoDTO {
   id: number;
   url: string;
+  /** Shown in the website's works feed (GET /api/public/works) once its order is published. */
   approved: boolean;
+  /** Attached by a manager when the order was taken (the customer's picture, shown in offers), not a master's photo of the work. */
+  intake: boolean;
   masterName: string | null;
   at: string;
 }
@@ -101,4 +112,25 @@ export interface BoardSnapshot {
   kinds: RefDTO[];
   channels: ChannelDTO[];
   orders: OrderDTO[];
+}
+
+/**
+ * A master a manager may give an order to by hand (GET /api/orders/:id/candidates): every approved
+ * master of the company, with what makes him match the order or not.
+ */
+export interface CandidateDTO {
+  id: number;
+  name: string;
+  phone: string | null;
+  rating: number;
+  /** Commissions of his done but unpaid orders. */
+  debt: Kopecks;
+  /** Telegram linked and not blocked: the order card goes to him in the bot. */
+  hasBot: boolean;
+  contacts: Partial<Record<'telegram' | 'whatsapp' | 'viber' | 'vk' | 'max' | 'email', string>>;
+  /** What the automatic search checks; `matching` is all of them. */
+  fits: { city: boolean; kind: boolean; onShift: boolean; debtUnderLimit: boolean };
+  matching: boolean;
+  /** His orders in work now (accepted, rescheduled). */
+  inWork: number;
 }

@@ -1,11 +1,13 @@
 import { Composer } from 'grammy';
-import { masterActor } from '../../db/ops/actor.ts';
-import { recordChatMessage } from '../../db/ops/recordChatMessage.ts';
+import { masterActor } from '../../db/core/actor.ts';
+import { lastLineFromMaster } from '../../db/masters/queries.ts';
+import { recordChatMessage } from '../../db/masters/recordChatMessage.ts';
 import type { BotContext, MasterRecord } from '../context.ts';
+import { isDomainError } from './replies.ts';
 
 // Free text from an approved master, outside any flow, is a line of his chat with the
 // company's managers (chat_messages, live on the board). Their replies come back through
-// the bus (reactions.ts → chatDelivery.ts).
+// the bus (chatDelivery.ts).
 
 export const chatFeature = new Composer<BotContext>();
 
@@ -17,11 +19,15 @@ const approved = chatFeature.filter((ctx): ctx is BotContext & { master: MasterR
 approved.on('message:text', async (ctx, next) => {
   if (ctx.session.flow.kind !== 'idle' && ctx.session.flow.kind !== 'photos') return next();
   if (ctx.message.text.startsWith('/')) return next();
-  const { db } = ctx.app.ops;
-  const previous = await db('chat_messages').where({ tenant_id: ctx.app.tenant.id, master_id: ctx.master.id, direction: 'in' }).max('created_at as at').first();
-  await recordChatMessage(ctx.app.ops, masterActor({ id: ctx.master.id, tenantId: ctx.app.tenant.id }), ctx.master.id, { text: ctx.message.text });
-  const lastAt = previous?.at ? new Date(previous.at).getTime() : 0;
-  if (Date.now() - lastAt > CONFIRM_AFTER_MS) await ctx.reply(ctx.t.relayed);
+  const previous = await lastLineFromMaster(ctx.app.ops.db, ctx.app.tenant.id, ctx.master.id);
+  try {
+    await recordChatMessage(ctx.app.ops, masterActor({ id: ctx.master.id, tenantId: ctx.app.tenant.id }), ctx.master.id, { text: ctx.message.text });
+  } catch (error) {
+    // Over Telegram's length: nothing is stored, and he is told why in plain words.
+    if (isDomainError(error, 'invalid') && error.field === 'text' && typeof error.details?.max === 'number') return ctx.reply(ctx.t.chatTooLong(error.details.max));
+    throw error;
+  }
+  if (Date.now() - (previous?.getTime() ?? 0) > CONFIRM_AFTER_MS) await ctx.reply(ctx.t.relayed);
 });
 
 approved.on('message:photo', async (ctx) => {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Composer, InlineKeyboard } from 'grammy';
-import { masterActor } from '../../db/ops/actor.ts';
-import { completeOrder } from '../../db/ops/completeOrder.ts';
-import { rescheduleOrder } from '../../db/ops/rescheduleOrder.ts';
-import { storePhotos, type StoredPhotoFile } from '../../db/ops/storePhotos.ts';
+import { masterActor } from '../../db/core/actor.ts';
+import { completeOrder } from '../../db/orders/completeOrder.ts';
+import { rescheduleOrder } from '../../db/orders/rescheduleOrder.ts';
+import { storePhotos, type StoredPhotoFile } from '../../db/orders/storePhotos.ts';
 import { logger } from '../../db/logger.ts';
 import type { OrderDTO } from '../../shared/types.ts';
 import { orderButton, photosButton } from '../callbackData.ts';
@@ -13,7 +13,7 @@ import type { BotApp, BotContext, MasterRecord } from '../context.ts';
 import { formatDate, parseMasterDate } from '../format/dates.ts';
 import { cardText, money } from '../format/orders.ts';
 import { cardKeyboard, payKeyboard } from '../keyboards/orders.ts';
-import { ownOrder } from '../queries/orders.ts';
+import { ownOrder } from '../../db/orders/queries.ts';
 import { textSetup } from './menu.ts';
 import { isDomainError, staleTap } from './replies.ts';
 
@@ -62,7 +62,7 @@ approved.callbackQuery(photosButton.filter, async (ctx) => {
     await ctx.reply(ctx.t.editCancelled);
     return;
   }
-  if (flow.kind !== 'photos' || flow.orderId !== data.orderId || (data.action !== 'done' && data.action !== 'skip')) return staleTap(ctx);
+  if (flow.kind !== 'photos' || flow.orderId !== data.orderId) return staleTap(ctx);
   if (data.action === 'done' && flow.photos.length === 0) return ctx.answerCallbackQuery({ text: ctx.t.photosNone });
   const order = await ownOrder(ctx.app.ops.db, ctx.app.tenant.id, ctx.master.id, data.orderId);
   if (!order) return staleTap(ctx);

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
-import { masterActor } from '../../db/ops/actor.ts';
-import { setBotBlocked } from '../../db/ops/setBotBlocked.ts';
+import { masterActor } from '../../db/core/actor.ts';
+import { setBotBlocked } from '../../db/masters/setBotBlocked.ts';
 import type { BotContext } from '../context.ts';
 
 /**

@@ -1,17 +1,18 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { masterActor } from '../../db/ops/actor.ts';
-import { loadTenantSettings } from '../../db/ops/tenantSettings.ts';
-import { setOnShift } from '../../db/ops/setOnShift.ts';
+import { masterActor } from '../../db/core/actor.ts';
+import { loadTenantSettings } from '../../db/settings/tenantSettings.ts';
+import { setOnShift } from '../../db/masters/setOnShift.ts';
 import type { OrderDTO } from '../../shared/types.ts';
 import { listButton, orderButton, payButton, shiftButton } from '../callbackData.ts';
 import type { BotContext, MasterRecord } from '../context.ts';
-import { dayIn, formatDay } from '../format/dates.ts';
+import { dayIn } from '../../shared/time.ts';
+import { formatDay } from '../format/dates.ts';
 import { cardText, money, orderLine, type TextSetup } from '../format/orders.ts';
 import { cardKeyboard } from '../keyboards/orders.ts';
 import { menuKeyboard } from '../keyboards/menu.ts';
 import { anyLang } from '../locales/index.ts';
-import { IN_WORK, orderCounts, ordersOfMaster, ownOrder, recentPaidOrders } from '../queries/orders.ts';
-import { loadReferences } from '../queries/references.ts';
+import { IN_WORK, orderCounts, ordersOfMaster, ownOrder, recentPaidOrders } from '../../db/orders/queries.ts';
+import { loadReferences } from '../../db/settings/queries.ts';
 import { staleTap } from './replies.ts';
 
 // The master's home: /start, «На сегодня», «Мои заказы», the shift switch, «Комиссия».
@@ -56,10 +57,10 @@ approved.callbackQuery(shiftButton.filter, async (ctx) => {
 
 approved.hears(anyLang((t) => t.menuToday), async (ctx) => {
   const setup = await textSetup(ctx);
-  const today = dayIn(new Date(), setup.timezone);
+  const today = dayIn(setup.timezone);
   // In work and planned for today, overdue, or not dated yet.
   const orders = (await ordersOfMaster(ctx.app.ops.db, ctx.app.tenant.id, ctx.master.id, IN_WORK, 50)).filter(
-    (order) => order.plannedAt === null || dayIn(new Date(order.plannedAt), setup.timezone) <= today,
+    (order) => order.plannedAt === null || dayIn(setup.timezone, order.plannedAt) <= today,
   );
   if (orders.length === 0) return ctx.reply(ctx.t.todayEmpty);
   const title = ctx.t.todayTitle(formatDay(new Date(), ctx.t, setup.timezone));
@@ -72,7 +73,7 @@ approved.hears(anyLang((t) => t.menuOrders), async (ctx) => {
 
 approved.callbackQuery(listButton.filter, async (ctx) => {
   const data = listButton.unpack(ctx.callbackQuery.data);
-  if (!data || !['work', 'unpaid', 'paid'].includes(data.filter)) return staleTap(ctx);
+  if (!data) return staleTap(ctx);
   const setup = await textSetup(ctx);
   const { db } = ctx.app.ops;
   const tenantId = ctx.app.tenant.id;
@@ -80,7 +81,7 @@ approved.callbackQuery(listButton.filter, async (ctx) => {
     data.filter === 'paid'
       ? await recentPaidOrders(db, tenantId, ctx.master.id)
       : await ordersOfMaster(db, tenantId, ctx.master.id, data.filter === 'work' ? IN_WORK : ['done']);
-  const title = { work: ctx.t.listInWork, unpaid: ctx.t.listUnpaid, paid: ctx.t.listPaid }[data.filter as 'work' | 'unpaid' | 'paid'];
+  const title = { work: ctx.t.listInWork, unpaid: ctx.t.listUnpaid, paid: ctx.t.listPaid }[data.filter];
   const body = orders.length ? [title, ...orders.map((order) => orderLine(order, setup))].join('\n') : `${title}\n${ctx.t.ordersEmpty}`;
   const keyboard = data.filter === 'paid' ? new InlineKeyboard() : data.filter === 'unpaid' ? payButtons(ctx, orders) : openButtons(ctx, orders);
   await ctx.answerCallbackQuery();

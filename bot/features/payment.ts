@@ -1,21 +1,21 @@
 import { Composer } from 'grammy';
-import { systemActor } from '../../db/ops/actor.ts';
+import { systemActor } from '../../db/core/actor.ts';
 import { logger } from '../../db/logger.ts';
-import { recordPayment } from '../../db/ops/recordPayment.ts';
-import { loadTenantSettings } from '../../db/ops/tenantSettings.ts';
+import { recordPayment } from '../../db/money/recordPayment.ts';
+import { loadTenantSettings } from '../../db/settings/tenantSettings.ts';
 import type { TenantSettings } from '../../shared/schemas/settings.ts';
-import { payButton } from '../callbackData.ts';
+import { parseId, payButton } from '../callbackData.ts';
 import type { BotContext } from '../context.ts';
 import { money } from '../format/orders.ts';
-import { ownOrder } from '../queries/orders.ts';
-import { loadReferences } from '../queries/references.ts';
+import { ownOrder } from '../../db/orders/queries.ts';
+import { loadReferences } from '../../db/settings/queries.ts';
 import { ignoreOldQuery, staleTap } from './replies.ts';
 
 // The commission through Telegram Payments: an invoice in roubles with the tenant's provider
 // token, or in Stars (XTR) where the tenant chose them. The pre-checkout query is checked
 // against the database and answered within Telegram's 10 s; successful_payment is recorded
 // once (recordPayment is unique on the charge id). The receipt goes out when the bot hears
-// orders.paid (reactions.ts), the same way as for a payment a manager marks by hand.
+// orders.paid (masterNews.ts), the same way as for a payment a manager marks by hand.
 
 export const paymentFeature = new Composer<BotContext>();
 
@@ -42,7 +42,8 @@ const payload = {
   pack: (orderId: number, currency: string, amount: number) => `commission:${orderId}:${currency}:${amount}`,
   unpack(value: string): { orderId: number; currency: string; amount: number } | null {
     const match = /^commission:(\d{1,10}):([A-Z]{3}):(\d{1,12})$/.exec(value);
-    return match ? { orderId: Number(match[1]), currency: match[2]!, amount: Number(match[3]) } : null;
+    const orderId = match ? parseId(match[1]!) : null;
+    return match && orderId !== null ? { orderId, currency: match[2]!, amount: Number(match[3]) } : null;
   },
 };
 

@@ -1,15 +1,15 @@
 import { Composer, InlineKeyboard, Keyboard } from 'grammy';
-import { masterActor } from '../../db/ops/actor.ts';
-import { updateOwnProfile, type OwnProfileChange } from '../../db/ops/updateOwnProfile.ts';
+import { masterActor } from '../../db/core/actor.ts';
+import { updateOwnProfile, type OwnProfileChange } from '../../db/masters/updateOwnProfile.ts';
 import { normalisePhone } from '../../shared/phone.ts';
-import { profileButton } from '../callbackData.ts';
+import { profileButton, type DataOf } from '../callbackData.ts';
 import type { BotContext, Flow, MasterRecord } from '../context.ts';
 import { displayPhone } from '../format/orders.ts';
 import { cityKeyboard, kindsKeyboard } from '../keyboards/choices.ts';
 import { menuKeyboard } from '../keyboards/menu.ts';
 import { anyLang, textsFor } from '../locales/index.ts';
-import { masterLinks } from '../queries/masters.ts';
-import { loadReferences } from '../queries/references.ts';
+import { masterLinks } from '../../db/masters/queries.ts';
+import { loadReferences } from '../../db/settings/queries.ts';
 import { isDomainError, staleTap } from './replies.ts';
 
 // «Профиль»: what the company knows about the master, and edits of name, phone, city,
@@ -85,8 +85,6 @@ approved.callbackQuery(profileButton.filter, async (ctx) => {
       await ctx.answerCallbackQuery();
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       return ctx.reply(t.editCancelled, { reply_markup: menuKeyboard(t, ctx.master) });
-    default:
-      return staleTap(ctx);
   }
 });
 
@@ -153,7 +151,7 @@ export async function showProfile(ctx: Approved, master: MasterRecord = ctx.mast
     rating: master.rating,
     onShift: master.onShift,
   });
-  const button = (text: string, action: string) => [text, profileButton.pack({ action, value: 0 })] as const;
+  const button = (text: string, action: DataOf<typeof profileButton>['action']) => [text, profileButton.pack({ action, value: 0 })] as const;
   const keyboard = new InlineKeyboard()
     .text(...button(t.editName, 'name'))
     .text(...button(t.editPhone, 'phone'))

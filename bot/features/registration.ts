@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard, Keyboard } from 'grammy';
-import { registerMaster } from '../../db/ops/registerMaster.ts';
-import { systemActor } from '../../db/ops/actor.ts';
-import { loadTenantSettings } from '../../db/ops/tenantSettings.ts';
+import { registerMaster } from '../../db/masters/registerMaster.ts';
+import { systemActor } from '../../db/core/actor.ts';
+import { loadTenantSettings } from '../../db/settings/tenantSettings.ts';
 import { normalisePhone } from '../../shared/phone.ts';
-import { regButton } from '../callbackData.ts';
+import { regButton, type DataOf } from '../callbackData.ts';
 import type { BotContext, Flow, RegistrationStep } from '../context.ts';
 import { anyLang, asLang, textsFor } from '../locales/index.ts';
 import { cityKeyboard, kindsKeyboard } from '../keyboards/choices.ts';
-import { loadReferences } from '../queries/references.ts';
+import { loadReferences } from '../../db/settings/queries.ts';
 import { isDomainError, staleTap } from './replies.ts';
 
 // /start → intro «Регистрация» → policy → phone (contact button or typed) → full name →
@@ -210,7 +210,7 @@ export async function showStep(ctx: BotContext): Promise<void> {
   if (!flow) return;
   setLang(ctx, flow);
   const { t } = ctx;
-  const back = (step: RegistrationStep) => new InlineKeyboard().text(t.backButton, regButton.pack({ step, action: 'back', value: 0 }));
+  const back = (step: DataOf<typeof regButton>['step']) => new InlineKeyboard().text(t.backButton, regButton.pack({ step, action: 'back', value: 0 }));
   switch (flow.step) {
     case 'intro':
       await ctx.reply(t.intro(ctx.app.tenant.name), { reply_markup: introKeyboard(ctx) });

@@ -1,5 +1,5 @@
 import { GrammyError } from 'grammy';
-import { DomainError } from '../../db/ops/errors.ts';
+import { DomainError } from '../../db/core/errors.ts';
 import type { BotContext } from '../context.ts';
 
 /** A tap that no longer means anything (an old message, a finished step): say so, change nothing. */

@@ -1,6 +1,7 @@
+import { dayIn, fromZonedInput } from '../../shared/time.ts';
 import type { Texts } from '../locales/index.ts';
 
-/** "15 декабря, 14:00" in the bot's timezone; null when the order has no date. */
+/** "15 декабря, 14:00" on the company's clock; null when the order has no date. */
 export function formatDate(iso: string | null, t: Texts, timezone: string): string | null {
   if (!iso) return null;
   return new Intl.DateTimeFormat(t.dateFormat, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: timezone }).format(new Date(iso));
@@ -8,11 +9,6 @@ export function formatDate(iso: string | null, t: Texts, timezone: string): stri
 
 export function formatDay(date: Date, t: Texts, timezone: string): string {
   return new Intl.DateTimeFormat(t.dateFormat, { day: 'numeric', month: 'long', timeZone: timezone }).format(date);
-}
-
-/** YYYY-MM-DD of a moment in the timezone. */
-export function dayIn(date: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: timezone }).format(date);
 }
 
 /**
@@ -29,11 +25,11 @@ export function parseMasterDate(text: string, timezone: string, now = new Date()
   const hour = hh === undefined ? 10 : Number(hh);
   const minute = mm === undefined ? 0 : Number(mm);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-  const thisYear = Number(dayIn(now, timezone).slice(0, 4));
+  const thisYear = Number(dayIn(timezone, now).slice(0, 4));
   let year = y === undefined ? thisYear : y.length === 2 ? 2000 + Number(y) : Number(y);
   let date = zonedDate(year, month, day, hour, minute, timezone);
   if (date === null) return null;
-  if (y === undefined && dayIn(date, timezone) < dayIn(now, timezone)) {
+  if (y === undefined && dayIn(timezone, date) < dayIn(timezone, now)) {
     year += 1;
     date = zonedDate(year, month, day, hour, minute, timezone);
   }
@@ -42,19 +38,8 @@ export function parseMasterDate(text: string, timezone: string, now = new Date()
 
 /** The instant when the wall clock in `timezone` shows this date and time; null for 31.02. */
 function zonedDate(year: number, month: number, day: number, hour: number, minute: number, timezone: string): Date | null {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  if (new Date(guess).getUTCDate() !== day) return null;
-  // The zone's offset at that moment: format the UTC guess there and see how far off it reads.
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(new Date(guess));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const shown = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
-  return new Date(guess - (shown - guess));
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const at = fromZonedInput(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`, timezone);
+  return at ? new Date(at) : null;
 }

@@ -1,7 +1,8 @@
 import { formatMoney } from '../../shared/money.ts';
+import { presentCard } from '../../shared/presenters/card.ts';
 import type { OfferDTO, OrderDTO } from '../../shared/types.ts';
 import type { Lang, Texts } from '../locales/index.ts';
-import type { References } from '../queries/references.ts';
+import type { References } from '../../db/settings/queries.ts';
 import { formatDate } from './dates.ts';
 
 export interface TextSetup {
@@ -39,21 +40,22 @@ const statusKey = {
   cancelled: 'statusCancelled',
 } as const;
 
-/** The full card, for the master who won the order: the customer, the phone, the whole address. */
+/** The full card, for the master who won the order: the customer, the phone, the whole address (presentCard's fields only). */
 export function cardText(order: OrderDTO, { t, lang, refs, timezone }: TextSetup): string {
-  const key = statusKey[order.status as keyof typeof statusKey];
+  const card = presentCard(order);
+  const key = statusKey[card.status as keyof typeof statusKey];
   return t.orderCard({
-    number: order.number,
-    kind: refs.kindName(order.kindId),
-    city: refs.cityName(order.cityId),
-    customer: order.customer?.name || '—',
-    phone: order.customer?.phone ? displayPhone(order.customer.phone) : '—',
-    address: order.address || order.street || '—',
-    date: formatDate(order.plannedAt, t, timezone),
-    price: money(order.price, lang),
-    commission: money(order.commission, lang),
-    description: order.description,
-    status: key ? t[key] : order.status,
+    number: card.number,
+    kind: refs.kindName(card.kindId),
+    city: refs.cityName(card.cityId),
+    customer: card.customer?.name || '—',
+    phone: card.customer?.phone ? displayPhone(card.customer.phone) : '—',
+    address: fullAddress(card) || '—',
+    date: formatDate(card.plannedAt, t, timezone),
+    price: money(card.price, lang),
+    commission: money(card.commission, lang),
+    description: card.description,
+    status: key ? t[key] : card.status,
   });
 }
 
@@ -61,7 +63,18 @@ export function cardText(order: OrderDTO, { t, lang, refs, timezone }: TextSetup
 export function orderLine(order: OrderDTO, { t, refs, timezone }: TextSetup): string {
   const date = formatDate(order.plannedAt, t, timezone) ?? t.noDate;
   const number = t.dateFormat === 'ru-RU' ? `№${order.number}` : `#${order.number}`;
-  return `${number} · ${refs.kindName(order.kindId)} · ${order.address || order.street} · ${date}`;
+  return `${number} · ${refs.kindName(order.kindId)} · ${fullAddress(order)} · ${date}`;
+}
+
+/**
+ * Street, house and flat. The board keeps the street (shown in offers) apart from the full address,
+ * which managers type with the street or only as «д. 5, кв. 12»: the street is added when it is missing.
+ */
+export function fullAddress(order: Pick<OrderDTO, 'street' | 'address'>): string {
+  const street = order.street.trim();
+  const address = order.address.trim();
+  if (!street || address.toLocaleLowerCase('ru').includes(street.toLocaleLowerCase('ru'))) return address;
+  return address ? `${street}, ${address}` : street;
 }
 
 /** +79161234567 → +7 916 123-45-67 (a tap in Telegram dials either). */

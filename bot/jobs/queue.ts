@@ -8,6 +8,8 @@ export interface JobPayloads {
   'offers-next-wave': { tenantId: number; orderId: number; dispatchedAt: string; wave: number };
   /** Flag the order "no taker" when nobody accepted it in time. */
   'offers-no-taker': { tenantId: number; orderId: number; dispatchedAt: string };
+  /** Tell staff of a master's line if nobody has read it by then. */
+  'staff-unread-chat': { tenantId: number; masterId: number; messageId: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -20,4 +22,4 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
-export const jobNames: JobName[] = ['offers-next-wave', 'offers-no-taker'];
+export const jobNames: JobName[] = ['offers-next-wave', 'offers-no-taker', 'staff-unread-chat'];

@@ -3,13 +3,15 @@ import type { JobHandler, JobName, JobPayloads, JobQueue } from './queue.ts';
 
 /**
  * The in-process fallback for the embedded database (no DATABASE_URL): plain timers. A
- * restart drops them; the bot's start-up resume (dispatch/resume.ts) schedules them again
+ * restart drops them; the bot's start-up resume (features/offers/resume.ts) schedules them again
  * from the order_offers rows, so a wave is late at worst, never lost or doubled.
  */
 export class TimerQueue implements JobQueue {
   readonly kind = 'timer';
   private readonly handlers = new Map<JobName, (data: unknown) => Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Handlers under way: stop() waits for them. */
+  private readonly running = new Set<Promise<void>>();
   private stopped = false;
 
   async schedule<N extends JobName>(name: N, data: JobPayloads[N], runAt: Date): Promise<void> {
@@ -18,7 +20,9 @@ export class TimerQueue implements JobQueue {
       this.timers.delete(timer);
       const handler = this.handlers.get(name);
       if (!handler || this.stopped) return;
-      handler(data).catch((error: unknown) => logger.error({ err: error, job: name, data }, 'job failed'));
+      const run = handler(data).catch((error: unknown) => logger.error({ err: error, job: name, data }, 'job failed'));
+      this.running.add(run);
+      void run.then(() => this.running.delete(run));
     }, Math.max(0, runAt.getTime() - Date.now()));
     this.timers.add(timer);
   }
@@ -27,9 +31,11 @@ export class TimerQueue implements JobQueue {
     this.handlers.set(name, handler as (data: unknown) => Promise<void>);
   }
 
+  /** No more jobs start; the ones running finish. */
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    await Promise.all(this.running);
   }
 }

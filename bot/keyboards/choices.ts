@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
-import { loadReferences } from '../queries/references.ts';
+import { loadReferences } from '../../db/settings/queries.ts';
 
 /** City buttons, two a row; null when the company has no cities. */
 export async function cityKeyboard(ctx: BotContext, data: (cityId: number) => string): Promise<InlineKeyboard | null> {

@@ -121,7 +121,9 @@ export const en: Texts = {
   checkoutUnknown: 'Order not found.',
   checkoutTryAgain: 'Could not check the order, please try again.',
   receipt: (number: number, amount: string, method: string) => `🧾 Commission for order #${number} paid: ${amount}${method}.\nThank you!`,
-  ratingUp: (rating: number) => `Your rating went up to ${rating}: new orders will reach you earlier.`,
+  ratingUp: (before: number, after: number) => `Your rating went up from ${before} to ${after}: new orders will reach you earlier.`,
+  ratingDown: (before: number, after: number) => `Your rating went down from ${before} to ${after}: new orders will reach you later.`,
+  ratingSame: (rating: number) => `Your rating stays at ${rating}.`,
   methodTelegram: '',
   methodStars: ' (Telegram Stars)',
   methodCard: ' (card transfer)',
@@ -131,6 +133,7 @@ export const en: Texts = {
   relayed: '✉️ Sent to a manager. The answer will come here.',
   fromManager: (name: string, text: string) => `💬 ${name} (manager):\n${text}`,
   textOnly: 'I pass only text to managers. Please type your message.',
+  chatTooLong: (max: number) => `This message is too long: Telegram carries up to ${max} characters. I did not pass it on; please split it into several messages.`,
   photoOutsideFlow: 'I take photos of the work after “Done” on an order. If this is for a manager, describe it in words and I will pass it on.',
 
   staleButton: 'This button no longer works.',
@@ -139,4 +142,39 @@ export const en: Texts = {
   registerFirst: 'Please register first: /start',
   dateFormat: 'en-GB',
   noDate: 'date to be agreed',
+
+  staff: {
+    linked: (name: string, company: string, owner: boolean) =>
+      `Done, ${name}: this Telegram is linked to “${company}”.\n\n` +
+      `You will get reminders of customers’ dates, new orders from the website, orders nobody took${owner ? ', masters’ messages and the day plan' : ' and masters’ messages'} here — whatever is on in your profile on the site.\n\n` +
+      'A customer’s points: /balance and the phone, e.g. /balance +7 916 123-45-67',
+    hello: (name: string, company: string) =>
+      `${name}, you are staff of “${company}”. The alerts switched on in your profile come here.\n\nA customer’s points: /balance and the phone, e.g. /balance +7 916 123-45-67`,
+    codeBad: 'The code is wrong or expired. Get a new one in your profile on the site (Profile → Telegram) and open the link again.',
+    masterCannotLink: 'This Telegram is registered as a master. Link another account for staff alerts.',
+    balanceAsk: 'Type the customer’s phone after the command, e.g. /balance +7 916 123-45-67',
+    balanceBadPhone: (typed: string) => `“${typed}” does not look like a phone number. Example: /balance +7 916 123-45-67`,
+    balanceNone: (phone: string) => `No customer with the number ${phone}.`,
+    balance: (name: string, phone: string, points: number) =>
+      `${name || 'A customer without a name'}, ${phone}\nPoints: ${points} (${points} ₽ can be taken off an order within the limit).`,
+    whenAhead: (days: number) => (days === 0 ? 'Today' : days === 1 ? 'Tomorrow' : `In ${days} days`),
+    reminder: (r: { when: string; day: string; title: string; customer: string; phone: string; years: number | null; link: string | null }) =>
+      `📅 ${r.when}, ${r.day}: ${r.title}\n` +
+      `Customer: ${r.customer || 'no name'}, ${r.phone}` +
+      (r.years !== null && r.years > 0 ? `\nTurns ${r.years}` : '') +
+      (r.link ? `\nCustomer card: ${r.link}` : ''),
+    newOrder: (o: { number: number; channel: string; kind: string; city: string; address: string; date: string | null; customer: string; phone: string; description: string; link: string | null }) =>
+      `🆕 New order #${o.number} (${o.channel})\n${o.kind}, ${o.city}${o.address ? `, ${o.address}` : ''}\n` +
+      `When: ${o.date ?? 'not given'}\nCustomer: ${o.customer || 'no name'}${o.phone ? `, ${o.phone}` : ''}` +
+      (o.description ? `\n${o.description}` : '') +
+      (o.link ? `\nOpen on the board: ${o.link}` : ''),
+    noTaker: (o: { number: number; reason: 'nobody_matches' | 'nobody_accepted'; kind: string; city: string; address: string; link: string | null }) =>
+      `⚠️ Order #${o.number} has no taker: ${o.reason === 'nobody_matches' ? 'no matching master on shift' : 'no master accepted in time'}.\n` +
+      `${o.kind}, ${o.city}${o.address ? `, ${o.address}` : ''}` +
+      (o.link ? `\nOpen on the board: ${o.link}` : ''),
+    masterMessage: (m: { master: string; lines: string[]; link: string | null }) =>
+      `✉️ Master ${m.master} wrote and nobody has opened the chat:\n` + m.lines.map((line) => `“${line}”`).join('\n') + (m.link ? `\nReply: ${m.link}` : ''),
+    dayPlan: (p: { day: string; commission: string; plan: string; short: string; percent: number; done: number }) =>
+      `📉 The day plan is not met (${p.day})\nCommission: ${p.commission} of ${p.plan} — ${p.percent}%\nShort by: ${p.short}\nOrders done: ${p.done}`,
+  },
 };

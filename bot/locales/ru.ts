@@ -1,4 +1,5 @@
 // Every text the bot shows a master, in Russian (the default). en.ts mirrors these keys.
+import { plural } from '../../shared/i18n/plural.ts';
 
 export const ru = {
   // Registration
@@ -142,7 +143,9 @@ export const ru = {
   checkoutUnknown: 'Заказ не найден.',
   checkoutTryAgain: 'Не удалось проверить заказ, попробуйте ещё раз.',
   receipt: (number: number, amount: string, method: string) => `🧾 Комиссия по заказу №${number} оплачена: ${amount}${method}.\nСпасибо!`,
-  ratingUp: (rating: number) => `Ваш рейтинг вырос до ${rating} — новые заказы будут приходить вам раньше.`,
+  ratingUp: (before: number, after: number) => `Ваш рейтинг вырос с ${before} до ${after} — новые заказы будут приходить вам раньше.`,
+  ratingDown: (before: number, after: number) => `Ваш рейтинг снизился с ${before} до ${after} — новые заказы будут приходить вам позже.`,
+  ratingSame: (rating: number) => `Ваш рейтинг не изменился: ${rating}.`,
   methodTelegram: '',
   methodStars: ' (звёздами Telegram)',
   methodCard: ' (перевод на карту)',
@@ -153,6 +156,7 @@ export const ru = {
   relayed: '✉️ Передал менеджеру. Ответ придёт сюда.',
   fromManager: (name: string, text: string) => `💬 ${name} (менеджер):\n${text}`,
   textOnly: 'Я передаю менеджеру только текст. Напишите словами, пожалуйста.',
+  chatTooLong: (max: number) => `Слишком длинное сообщение: Telegram пропускает до ${max} знаков. Я его не передал — разбейте на несколько сообщений, пожалуйста.`,
   photoOutsideFlow: 'Фото работы я принимаю после «Выполнено» по заказу. Если это для менеджера — опишите словами, я передам.',
 
   // Fallbacks
@@ -162,15 +166,44 @@ export const ru = {
   registerFirst: 'Сначала зарегистрируйтесь: /start',
   dateFormat: 'ru-RU',
   noDate: 'дата по согласованию',
-};
 
-function plural(count: number, one: string, few: string, many: string): string {
-  const tens = count % 100;
-  const units = count % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
-}
+  // Staff (managers and the owner) who linked their Telegram from the profile
+  staff: {
+    linked: (name: string, company: string, owner: boolean) =>
+      `Готово, ${name}: этот Telegram привязан к «${company}».\n\n` +
+      `Сюда будут приходить напоминания о датах клиентов, новые заказы с сайта, заказы без исполнителя, сообщения мастеров${owner ? ' и план дня' : ''} — то, что включено в профиле на сайте.\n\n` +
+      'Бонусы клиента: /balance и телефон, например /balance +7 916 123-45-67',
+    hello: (name: string, company: string) =>
+      `${name}, вы сотрудник «${company}». Сюда приходят уведомления, включённые в профиле на сайте.\n\nБонусы клиента: /balance и телефон, например /balance +7 916 123-45-67`,
+    codeBad: 'Код не подошёл или устарел. Получите новый в профиле на сайте («Профиль» → «Telegram») и откройте ссылку ещё раз.',
+    masterCannotLink: 'Этот Telegram уже зарегистрирован как мастер. Для уведомлений сотрудника привяжите другой аккаунт.',
+    balanceAsk: 'Напишите телефон клиента после команды, например: /balance +7 916 123-45-67',
+    balanceBadPhone: (typed: string) => `«${typed}» не похоже на номер телефона. Пример: /balance +7 916 123-45-67`,
+    balanceNone: (phone: string) => `Клиента с номером ${phone} нет в базе.`,
+    balance: (name: string, phone: string, points: number) =>
+      `${name || 'Клиент без имени'}, ${phone}\nБонусов: ${points} (${points} ₽ можно списать с заказа в пределах лимита).`,
+    whenAhead: (days: number) => (days === 0 ? 'Сегодня' : days === 1 ? 'Завтра' : `Через ${days} ${plural(days, 'день', 'дня', 'дней')}`),
+    reminder: (r: { when: string; day: string; title: string; customer: string; phone: string; years: number | null; link: string | null }) =>
+      `📅 ${r.when}, ${r.day}: ${r.title}\n` +
+      `Клиент: ${r.customer || 'без имени'}, ${r.phone}` +
+      (r.years !== null && r.years > 0 ? `\nИсполняется ${r.years} ${plural(r.years, 'год', 'года', 'лет')}` : '') +
+      (r.link ? `\nКарточка клиента: ${r.link}` : ''),
+    newOrder: (o: { number: number; channel: string; kind: string; city: string; address: string; date: string | null; customer: string; phone: string; description: string; link: string | null }) =>
+      `🆕 Новый заказ №${o.number} (${o.channel})\n${o.kind}, ${o.city}${o.address ? `, ${o.address}` : ''}\n` +
+      `Когда: ${o.date ?? 'не указано'}\nКлиент: ${o.customer || 'без имени'}${o.phone ? `, ${o.phone}` : ''}` +
+      (o.description ? `\n${o.description}` : '') +
+      (o.link ? `\nОткрыть на доске: ${o.link}` : ''),
+    noTaker: (o: { number: number; reason: 'nobody_matches' | 'nobody_accepted'; kind: string; city: string; address: string; link: string | null }) =>
+      `⚠️ Заказ №${o.number} без исполнителя: ${o.reason === 'nobody_matches' ? 'нет подходящих мастеров на смене' : 'никто из мастеров не принял вовремя'}.\n` +
+      `${o.kind}, ${o.city}${o.address ? `, ${o.address}` : ''}` +
+      (o.link ? `\nОткрыть на доске: ${o.link}` : ''),
+    masterMessage: (m: { master: string; lines: string[]; link: string | null }) =>
+      `✉️ Мастер ${m.master} написал, а чат никто не открыл:\n` +
+      m.lines.map((line) => `«${line}»`).join('\n') +
+      (m.link ? `\nОтветить: ${m.link}` : ''),
+    dayPlan: (p: { day: string; commission: string; plan: string; short: string; percent: number; done: number }) =>
+      `📉 План дня не выполнен (${p.day})\nКомиссия: ${p.commission} из ${p.plan} — ${p.percent}%\nНе хватает: ${p.short}\nВыполнено заказов: ${p.done}`,
+  },
+};
 
 export type Texts = typeof ru;

@@ -56,6 +56,8 @@ export class FakeTelegram {
   private readonly updates = new UpdateQueue();
   /** Callback and pre-checkout query ids that may still be answered, once. */
   private readonly openQueries = new Set<string>();
+  /** Methods told to fail (see refuse), by lower-cased name. */
+  private readonly refusals = new Map<string, { error: ApiError; left: number }>();
   private delivering = false;
   private lastWebhookError: { date: number; message: string } | undefined;
   private server: Server | undefined;
@@ -173,6 +175,20 @@ export class FakeTelegram {
     return this.chats.onChange(listener);
   }
 
+  /**
+   * Fault injection: the next `times` calls of this method (all of them by default) get this
+   * error instead of a result, as when Telegram refuses a photo it cannot process.
+   * Returns the undo.
+   */
+  refuse(method: string, code: number, description: string, times = Number.POSITIVE_INFINITY): () => void {
+    const name = method.toLowerCase();
+    const refusal = { error: new ApiError(code, description), left: times };
+    this.refusals.set(name, refusal);
+    return () => {
+      if (this.refusals.get(name) === refusal) this.refusals.delete(name);
+    };
+  }
+
   addFile(bytes: Uint8Array, mime?: string): string {
     return this.files.add(bytes, mime).fileId;
   }
@@ -231,6 +247,11 @@ export class FakeTelegram {
 
   private async dispatch(method: string, p: Payload, gone: AbortSignal): Promise<unknown> {
     const name = method.toLowerCase();
+    const refusal = this.refusals.get(name);
+    if (refusal) {
+      if (--refusal.left <= 0) this.refusals.delete(name);
+      throw refusal.error;
+    }
     if (!this.limiter || !SENDING.has(name)) return this.run(name, p, gone);
     const chatId = chatIdOf(p);
     const wait = this.limiter.retryAfter(chatId, Date.now());

@@ -13,6 +13,9 @@ export interface SandboxPerson {
   onShift: boolean;
   rating: number;
   phone: string | null;
+  /** What he is offered: his cities and kinds of work, by name (empty for a newcomer). */
+  cities: string[];
+  kinds: string[];
 }
 
 /** A message as the page draws it. */
@@ -67,6 +70,11 @@ export class SandboxHost {
     return host;
   }
 
+  /** Whether this sandbox plays the given company's masters: only its own staff may drive it. */
+  async plays(tenantId: number): Promise<boolean> {
+    return Boolean(await this.db('tenants').where({ id: tenantId, slug: this.tenantSlug }).first('id'));
+  }
+
   async stop(): Promise<void> {
     await this.tg.stop();
   }
@@ -77,7 +85,7 @@ export class SandboxHost {
     const known = new Set(masters.map((person) => person.userId));
     const newcomers: SandboxPerson[] = [...this.users.values()]
       .filter((user) => !known.has(user.id))
-      .map((user) => ({ userId: user.id, name: user.user.first_name, status: null, onShift: false, rating: 0, phone: null }));
+      .map((user) => ({ userId: user.id, name: user.user.first_name, status: null, onShift: false, rating: 0, phone: null, cities: [], kinds: [] }));
     return [...newcomers, ...masters];
   }
 
@@ -85,7 +93,7 @@ export class SandboxHost {
   newcomer(): SandboxPerson {
     const userId = this.nextNewcomer++;
     this.user(userId, `Новый мастер ${userId % 1000}`);
-    return { userId, name: `Новый мастер ${userId % 1000}`, status: null, onShift: false, rating: 0, phone: null };
+    return { userId, name: `Новый мастер ${userId % 1000}`, status: null, onShift: false, rating: 0, phone: null, cities: [], kinds: [] };
   }
 
   /** The chat with this user; null when the sandbox has no such user. */
@@ -148,7 +156,10 @@ export class SandboxHost {
         { column: 'm.on_shift', order: 'desc' },
         { column: 'm.rating', order: 'desc' },
       ])
-      .select('m.telegram_user_id', 'm.name', 'm.status', 'm.on_shift', 'm.rating', 'm.phone');
+      .select('m.id', 'm.telegram_user_id', 'm.name', 'm.status', 'm.on_shift', 'm.rating', 'm.phone');
+    const ids = rows.map((row) => row.id as number);
+    const cities = await this.namesByMaster('master_cities', 'cities', 'city_id', ids);
+    const kinds = await this.namesByMaster('master_kinds', 'kinds', 'kind_id', ids);
     return rows.map((row) => ({
       userId: Number(row.telegram_user_id),
       name: row.name as string,
@@ -156,7 +167,21 @@ export class SandboxHost {
       onShift: row.on_shift as boolean,
       rating: row.rating as number,
       phone: row.phone as string | null,
+      cities: cities.get(row.id) ?? [],
+      kinds: kinds.get(row.id) ?? [],
     }));
+  }
+
+  /** Each master's cities or kinds of work, by name in the company's order. */
+  private async namesByMaster(link: 'master_cities' | 'master_kinds', table: 'cities' | 'kinds', column: 'city_id' | 'kind_id', masterIds: number[]): Promise<Map<number, string[]>> {
+    const rows: { master_id: number; name: string }[] = await this.db(`${link} as l`)
+      .join(`${table} as r`, 'r.id', `l.${column}`)
+      .whereIn('l.master_id', masterIds)
+      .orderBy(['r.position', 'r.id'])
+      .select('l.master_id', 'r.name');
+    const names = new Map<number, string[]>();
+    for (const row of rows) names.set(row.master_id, [...(names.get(row.master_id) ?? []), row.name]);
+    return names;
   }
 }
 

@@ -106,16 +106,17 @@ export class SimulatedUser {
     if (!flattenButtons(record.replyMarkup).some((button) => button.data === callbackData)) {
       throw new Error(`${this.name()}: message ${messageId} has no button with data "${callbackData}" (buttons: ${JSON.stringify(flattenButtons(record.replyMarkup))})`);
     }
-    const query: CallbackQuery = {
-      id: randomDigits(),
-      from: this.user,
-      message: structuredClone(record.message),
-      chat_instance: this.tg.chatInstance(this.id),
-      data: callbackData,
-    };
-    this.callbackQueryIds.add(query.id);
-    this.tg.pushUpdate({ callback_query: query });
-    return query.id;
+    return this.query(record, callbackData);
+  }
+
+  /**
+   * A tap with callback data no button of the bot carries, as a modified client can send it
+   * (Telegram passes any data along); attached to the newest bot message. Returns the query id.
+   */
+  forgeTap(callbackData: string): string {
+    const record = this.botMessages().at(-1);
+    if (!record) throw new Error(`${this.name()}: no bot message to forge a tap on`);
+    return this.query(record, callbackData);
   }
 
   /** Presses the inline button with this text (see findButton); returns the callback query id. */
@@ -229,6 +230,19 @@ export class SimulatedUser {
   }
 
   // ---- internals ----
+
+  private query(record: ChatMessage, callbackData: string): string {
+    const query: CallbackQuery = {
+      id: randomDigits(),
+      from: this.user,
+      message: structuredClone(record.message),
+      chat_instance: this.tg.chatInstance(this.id),
+      data: callbackData,
+    };
+    this.callbackQueryIds.add(query.id);
+    this.tg.pushUpdate({ callback_query: query });
+    return query.id;
+  }
 
   private botMessages(): ChatMessage[] {
     return this.messages().filter((message) => message.from === 'bot');

@@ -1,4 +1,5 @@
 import type { OrderDTO } from '../../shared/types.ts';
+import { localeStore } from '../i18n/index.ts';
 
 /** An answer other than 2xx, with the server's `{error:{code,message,field}}` unpacked. */
 export class ApiError extends Error {
@@ -7,14 +8,17 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   /** On a version conflict (409) the order as it now is. */
   readonly order: OrderDTO | undefined;
+  /** On a phone another customer's card has (409), that card. */
+  readonly customerId: number | undefined;
 
-  constructor(status: number, body: { code?: string; message?: string; field?: string; order?: OrderDTO }) {
+  constructor(status: number, body: { code?: string; message?: string; field?: string; order?: OrderDTO; customerId?: number }) {
     super(body.message ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code ?? 'unknown';
     this.field = body.field;
     this.order = body.order;
+    this.customerId = body.customerId;
   }
 }
 
@@ -25,13 +29,23 @@ export const setUnauthorizedHandler = (handler: UnauthorizedHandler) => {
   onUnauthorized = handler;
 };
 
+/**
+ * Every write says JSON, body or not: the server refuses writes of any other type (server/middlewares/sameOrigin.ts).
+ * Every call says the board's language, in which the server words its refusals.
+ */
+export function jsonHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': localeStore.getState().locale };
+  if (method !== 'GET' && method !== 'HEAD') headers['content-type'] = 'application/json';
+  return headers;
+}
+
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: jsonHeaders(method),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -52,4 +66,14 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `?a=1&b=x` of the set values (undefined, null and '' are left out), or ''. */
+export function qs(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }

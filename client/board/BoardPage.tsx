@@ -1,4 +1,7 @@
 import { useI18n } from '../i18n/index.ts';
+import { ArchiveHint } from '../orders/ArchiveHint.tsx';
+import { ArchiveSwitch } from '../orders/ArchiveSwitch.tsx';
+import { ArchiveView } from '../orders/ArchiveView.tsx';
 import { OrderDrawer } from '../orders/OrderDrawer.tsx';
 import { navigate, routeStore } from '../shell/router.ts';
 import { boardStore } from '../store/board.ts';
@@ -10,12 +13,13 @@ import { Board } from './Board.tsx';
 import { Dialogs } from './Dialogs.tsx';
 import { Filters } from './Filters.tsx';
 
-/** Заказы: filters, the kanban, the order drawer. */
+/** Заказы: filters, the kanban, the order drawer; or its archive (/orders/archive). */
 export function Page() {
   const { t } = useI18n();
   const phase = useStore(boardStore, (s) => s.phase);
   const error = useStore(boardStore, (s) => s.error);
   const item = useStore(routeStore, (s) => s.item);
+  const view = useStore(routeStore, (s) => s.view);
   const role = useStore(sessionStore, (s) => s.me?.user.role);
   const announcement = useStore(uiStore, (s) => s.announcement);
 
@@ -36,15 +40,20 @@ export function Page() {
     );
   }
 
+  if (view === 'archive') return <ArchiveView />;
+
   return (
     <div class={`board-page${item !== null ? ' board-page--drawer' : ''}`}>
-      <div class="toolbar">
-        <Filters />
-        {role !== 'viewer' && (
-          <button type="button" class="button button--primary" onClick={() => navigate('/orders/new')} data-testid="new-order">
-            + {t('board.newOrder')}
-          </button>
-        )}
+      <div class="toolbar board-toolbar">
+        <ArchiveSwitch />
+        <Filters>
+          <ArchiveHint />
+          {role !== 'viewer' && (
+            <button type="button" class="button button--primary filters-action" onClick={() => navigate('/orders/new')} data-testid="new-order">
+              + {t('board.newOrder')}
+            </button>
+          )}
+        </Filters>
       </div>
       <Board />
       {item !== null && <OrderDrawer item={item} />}

@@ -1,5 +1,7 @@
 import type { TargetedDragEvent } from 'preact';
+import { isOverdue } from '../../shared/orderList.ts';
 import { useI18n } from '../i18n/index.ts';
+import { ReturningMark } from '../orders/ReturningMark.tsx';
 import { navigate } from '../shell/router.ts';
 import { boardStore } from '../store/board.ts';
 import { presenceStore, viewersOf } from '../store/presence.ts';
@@ -9,6 +11,7 @@ import { useStore } from '../store/useStore.ts';
 import { Avatars } from '../ui/Avatars.tsx';
 import { memo } from '../ui/memo.ts';
 import { handleCardKey } from './keyboard.ts';
+import './overdue.css';
 
 /** Cards have one fixed height: columns are virtualised by arithmetic, not by measuring. */
 export const CARD_HEIGHT = 128;
@@ -24,7 +27,9 @@ function CardView({ id, top }: { id: number; top: number }) {
   const viewers = useStore(presenceStore, (s) => viewersOf(s, id));
   const grabbed = useStore(uiStore, (s) => s.moving?.orderId === id);
   const now = useStore(uiStore, (s) => s.now);
+  const closed = useStore(boardStore, (s) => (order ? (s.names.statuses.get(order.status)?.closed ?? false) : false));
   if (!order) return null;
+  const overdue = isOverdue(order, closed, now);
   const others = viewers.filter((v) => v.userId !== myId);
   const kind = names.kinds.get(order.kindId) ?? '';
   const city = names.cities.get(order.cityId) ?? '';
@@ -39,7 +44,7 @@ function CardView({ id, top }: { id: number; top: number }) {
 
   return (
     <article
-      class={`card${grabbed ? ' card--grabbed' : ''}${saving ? ' card--saving' : ''}${order.noTaker ? ' card--no-taker' : ''}`}
+      class={`card${grabbed ? ' card--grabbed' : ''}${saving ? ' card--saving' : ''}${order.noTaker ? ' card--no-taker' : ''}${overdue ? ' card--overdue' : ''}`}
       style={{ top: `${top}px`, height: `${CARD_HEIGHT}px` }}
       tabIndex={0}
       draggable
@@ -64,7 +69,13 @@ function CardView({ id, top }: { id: number; top: number }) {
         <span class="card-street">{order.street}</span>
       </div>
       <div class="card-row card-meta">
-        <span class="card-date">{order.plannedAt ? i18n.dateTime(order.plannedAt) : t('card.noDate')}</span>
+        {overdue ? (
+          <span class="card-date flag--overdue" title={t('card.overdueTitle', { at: i18n.dateTime(order.plannedAt!) })} data-testid="overdue">
+            {t('card.overdue')} · {i18n.dateTime(order.plannedAt!)}
+          </span>
+        ) : (
+          <span class="card-date">{order.plannedAt ? i18n.dateTime(order.plannedAt) : t('card.noDate')}</span>
+        )}
         <span class="chip card-channel">{channel}</span>
       </div>
       <div class="card-row card-money">
@@ -81,6 +92,7 @@ function CardView({ id, top }: { id: number; top: number }) {
         ) : (
           <span class={`card-master${order.master ? '' : ' card-master--none'}`}>{order.master?.name ?? t('card.noMaster')}</span>
         )}
+        <ReturningMark customer={order.customer} />
         {saving && <span class="card-saving">{t('card.saving')}</span>}
         <Avatars viewers={others} />
       </div>

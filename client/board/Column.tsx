@@ -23,7 +23,8 @@ function useVerdict(code: string): Verdict | null {
   return moveVerdict(boardStore.getState(), role, order, code);
 }
 
-function ColumnView({ column }: { column: ColumnData }) {
+/** `current`: the column a phone shows, the one picked in the status switch. */
+function ColumnView({ column, current }: { column: ColumnData; current: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { status, ids } = column;
@@ -93,7 +94,7 @@ function ColumnView({ column }: { column: ColumnData }) {
 
   return (
     <section
-      class={`column column--${state}${isTarget ? ' column--target' : ''}`}
+      class={`column column--${state}${isTarget ? ' column--target' : ''}${current ? ' column--current' : ''}`}
       data-status={status.code}
       data-drop={state}
       aria-label={status.name[i18n.locale]}

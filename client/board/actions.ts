@@ -1,7 +1,8 @@
 import { ApiError } from '../api/http.ts';
 import { api, type PaymentMethod } from '../api/orders.ts';
 import { i18nFor, localeStore, t } from '../i18n/index.ts';
-import { applyOwnResult, boardStore, doneMoving, markOwn, showMoving } from '../store/board.ts';
+import type { OrderDTO } from '../../shared/types.ts';
+import { applyOrder, applyOwnResult, boardStore, doneMoving, markOwn, showMoving } from '../store/board.ts';
 import { sessionStore } from '../store/session.ts';
 import { announce, openDialog, toast } from '../store/ui.ts';
 import { moveVerdict, statusName, verdictText } from './moves.ts';
@@ -24,8 +25,7 @@ export async function dropOrder(orderId: number, to: string): Promise<void> {
     announce(verdictText(i18n(), state, verdict));
     return;
   }
-  if (verdict.action === 'cancel') return openDialog({ type: 'cancel', orderId });
-  if (verdict.action === 'paid') return openDialog({ type: 'paid', orderId });
+  if (verdict.action !== 'move') return openDialog({ type: verdict.action, orderId });
   const before = showMoving(orderId, to);
   if (!before) return;
   try {
@@ -47,6 +47,28 @@ export async function cancelWithReason(orderId: number, reason: string): Promise
   if (!order) return;
   const { order: cancelled } = await api.cancelOrder(orderId, reason, order.version);
   applyOwnResult(cancelled);
+}
+
+/** Gives the order to this master: «Принят в работу» with him. */
+export async function assignTo(orderId: number, masterId: number): Promise<OrderDTO> {
+  const order = boardStore.getState().orders.get(orderId);
+  if (!order) throw new Error(`order ${orderId} is not on the board`);
+  try {
+    const { order: assigned } = await api.assignOrder(orderId, masterId, order.version);
+    applyOwnResult(assigned);
+    return assigned;
+  } catch (error) {
+    if (error instanceof ApiError && error.order) applyOrder(error.order);
+    throw error;
+  }
+}
+
+/** Takes the order from its master back into the search, saying why. */
+export async function redispatchWithReason(orderId: number, reason: string): Promise<void> {
+  const order = boardStore.getState().orders.get(orderId);
+  if (!order) return;
+  const { order: dispatched } = await api.dispatchOrder(orderId, order.version, reason);
+  applyOwnResult(dispatched);
 }
 
 export async function markPaid(orderId: number, method: PaymentMethod): Promise<void> {

@@ -1,3 +1,4 @@
+import { matchesSearch, searchTerms, type SearchTerms } from '../../shared/search.ts';
 import type { OrderDTO, StatusDTO } from '../../shared/types.ts';
 import type { BoardState } from '../store/board.ts';
 import type { Filters } from '../store/ui.ts';
@@ -15,23 +16,15 @@ export interface BoardView {
   total: number;
 }
 
-function matches(order: OrderDTO, filters: Filters, needle: string, state: BoardState): boolean {
+function matches(order: OrderDTO, filters: Filters, terms: SearchTerms | null): boolean {
   if (filters.cityId !== null && order.cityId !== filters.cityId) return false;
   if (filters.kindId !== null && order.kindId !== filters.kindId) return false;
   if (filters.channelId !== null && order.channelId !== filters.channelId) return false;
-  if (!needle) return true;
-  if (String(order.number) === needle.replace(/^[№#]/, '')) return true;
-  const haystack = [
-    order.street,
-    order.address,
-    order.description,
-    order.customer?.name,
-    order.customer?.phone,
-    order.master?.name,
-    state.names.kinds.get(order.kindId),
-    state.names.cities.get(order.cityId),
-  ];
-  return haystack.some((value) => value?.toLowerCase().includes(needle));
+  if (filters.masterId !== null && order.master?.id !== filters.masterId) return false;
+  if (filters.managerId !== null && order.createdById !== filters.managerId) return false;
+  if (filters.noTaker && !order.noTaker) return false;
+  // The server's search, word for word (shared/search.ts), so the board and «Найдено в архиве» agree.
+  return terms === null || matchesSearch(order, terms);
 }
 
 // Newest first; the same order of ids always gives the same column, so equal columns are reused.
@@ -45,12 +38,12 @@ let memo: { orders: BoardState['orders']; statuses: StatusDTO[]; filters: Filter
  */
 export function selectBoardView(state: BoardState, filters: Filters): BoardView {
   if (memo && memo.orders === state.orders && memo.statuses === state.statuses && memo.filters === filters) return memo.view;
-  const needle = filters.text.trim().toLowerCase();
+  const terms = filters.text.trim() ? searchTerms(filters.text) : null;
   const grouped = new Map<string, OrderDTO[]>(state.statuses.map((s) => [s.code, []]));
   let shown = 0;
   for (const order of state.orders.values()) {
     const list = grouped.get(order.status);
-    if (!list || !matches(order, filters, needle, state)) continue;
+    if (!list || !matches(order, filters, terms)) continue;
     list.push(order);
     shown += 1;
   }

@@ -1,4 +1,5 @@
 import type { TargetedKeyboardEvent } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { OrderDTO } from '../../shared/types.ts';
 import { i18nFor, localeStore, t } from '../i18n/index.ts';
 import { navigate } from '../shell/router.ts';
@@ -68,4 +69,42 @@ export function handleCardKey(event: TargetedKeyboardEvent<HTMLElement>, order: 
       }
       return;
   }
+}
+
+/** The person is writing: a key there is text, not a shortcut. */
+export function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
+}
+
+/** «/» anywhere on the board but in a field goes to the search box (the slash is not typed). */
+export function handleSearchKey(event: KeyboardEvent, search: HTMLInputElement | null): void {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || !search || isTyping(event.target)) return;
+  if (document.querySelector('[aria-modal="true"]')) return;
+  event.preventDefault();
+  search.focus();
+  search.select();
+}
+
+/**
+ * Esc closes the drawer unless something above it takes the key first: a dialog, the ☰ menu, a
+ * card being moved; or a field outside the drawer (Esc in the search box clears the search).
+ */
+function escapeIsTheDrawers(event: KeyboardEvent): boolean {
+  if (event.key !== 'Escape' || event.defaultPrevented || uiStore.getState().moving) return false;
+  if (document.querySelector('[aria-modal="true"], .topbar--menu-open')) return false;
+  return !isTyping(event.target) || (event.target as HTMLElement).closest('.drawer') !== null;
+}
+
+export function useEscapeCloses(close: () => void): void {
+  const latest = useRef(close);
+  latest.current = close;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!escapeIsTheDrawers(event)) return;
+      event.preventDefault();
+      latest.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }

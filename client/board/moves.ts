@@ -1,10 +1,14 @@
-import { canMove } from '../../shared/statuses.ts';
+import { canMove, moveKind, type MoveKind } from '../../shared/statuses.ts';
 import type { OrderDTO, UserRole } from '../../shared/types.ts';
 import type { I18n, MessageKey } from '../i18n/index.ts';
 import type { BoardState } from '../store/board.ts';
 
-/** What dropping an order on a column does: a plain move (a drop on «Поиск мастера» dispatches), or an op that asks for more. */
-export type MoveAction = 'move' | 'cancel' | 'paid';
+/**
+ * What dropping an order on a column does: a plain move (a drop on «Поиск мастера» dispatches), or
+ * an op that asks for more: a cancel's reason, a payment's method, the master for «Принят в работу»
+ * (assign), the reason for taking the order from its master back into the search (redispatch).
+ */
+export type MoveAction = 'move' | 'cancel' | 'paid' | 'assign' | 'redispatch';
 
 export type Verdict = { ok: true; action: MoveAction } | { ok: false; reason: MessageKey; from: string; to: string };
 
@@ -17,8 +21,14 @@ export function moveVerdict(state: BoardState, role: UserRole, order: OrderDTO, 
   if (role === 'viewer') return refuse('move.readOnly');
   if (order.status === to) return refuse('move.same');
   if (!canMove(state.matrix, 'manager', order.status, to)) return refuse('move.forbidden');
-  if (to === 'accepted' && !order.master) return refuse('move.needsMaster');
-  return { ok: true, action: to === 'cancelled' ? 'cancel' : to === 'paid' ? 'paid' : 'move' };
+  return { ok: true, action: actionOf(order, to) };
+}
+
+// The same special targets as the server's moveOrder; a fresh dispatch is a plain move here.
+const actions: Record<MoveKind, MoveAction> = { status: 'move', dispatch: 'move', cancel: 'cancel', pay: 'paid', assign: 'assign', redispatch: 'redispatch' };
+
+function actionOf(order: OrderDTO, to: string): MoveAction {
+  return actions[moveKind(to, Boolean(order.master))];
 }
 
 export function statusName(i18n: I18n, state: BoardState, code: string): string {

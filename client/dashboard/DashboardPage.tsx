@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ProfitabilityReport } from '../../shared/crmTypes.ts';
-import { crm, type PeriodQuery } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import { Loaded, PageHead } from '../crm/ui.tsx';
-import '../crm/crm.css';
+import { type PeriodQuery, reportsApi } from '../api/reports.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useLive } from '../store/live.ts';
+import { Loaded, PageHead } from '../ui/Page.tsx';
 import { ChartView, palette } from './charts.tsx';
 import { OrderReports } from './OrderReports.tsx';
+import '../ui/page.css';
 
 // Profit moves with payments and order moves, expenses, channels and settings (time zone).
 const reportEvents = /^(orders|expenses|channels|cities|settings)\./;
@@ -21,8 +21,8 @@ export function Page() {
   const [by, setBy] = useState<'channel' | 'city'>('channel');
   const period: PeriodQuery = preset === 'custom' ? (from && to ? { period: 'custom', from, to } : { period: 'this_month' }) : { period: preset };
   const key = JSON.stringify(period);
-  const report = useLive(() => crm.profitability({ ...period, by }), reportEvents, [key, by]);
-  const days = useLive(() => crm.revenue({ ...period, by: 'day' }), reportEvents, [key]);
+  const report = useLive('money', () => reportsApi.profitability({ ...period, by }), reportEvents, [key, by]);
+  const days = useLive('money', () => reportsApi.revenue({ ...period, by: 'day' }), reportEvents, [key]);
 
   return (
     <div class="crm-page" data-testid="dashboard-page">
@@ -71,38 +71,40 @@ export function Page() {
                   </section>
                 )}
               </div>
-              <table class="crm-table" data-testid="profit-table">
-                <thead>
-                  <tr>
-                    <th>{t(`report.by.${by}`)}</th>
-                    <th class="num">{t('report.commission')}</th>
-                    <th class="num">{t('report.otherIncome')}</th>
-                    <th class="num">{t('report.expenses')}</th>
-                    <th class="num">{t('report.profit')}</th>
-                    <th class="num">{t('report.created')}</th>
-                    <th class="num">{t('report.done')}</th>
-                    <th class="num">{t('report.paid')}</th>
-                    <th class="num">{t('report.conversion')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...report.data.rows, { ...report.data.total, id: -1, name: t('report.total') }].map((row) => (
-                    <tr key={row.id ?? 'none'} class={row.id === -1 ? 'crm-total' : ''}>
-                      <td>{row.name ?? t('crm.unattributed')}</td>
-                      <td class="num">{money(row.commissions)}</td>
-                      <td class="num">{money(row.otherIncome)}</td>
-                      <td class="num">{money(row.expenses)}</td>
-                      <td class={`num ${row.profit < 0 ? 'is-bad' : 'is-good'}`}>{money(row.profit)}</td>
-                      <td class="num">{row.orders.created}</td>
-                      <td class="num">{row.orders.done}</td>
-                      <td class="num">{row.orders.paid}</td>
-                      <td class="num">
-                        {percent(row.conversion.done)} → {percent(row.conversion.paid)}
-                      </td>
+              <div class="table-scroll">
+                <table class="crm-table" data-testid="profit-table">
+                  <thead>
+                    <tr>
+                      <th>{t(`report.by.${by}`)}</th>
+                      <th class="num">{t('report.commission')}</th>
+                      <th class="num">{t('report.otherIncome')}</th>
+                      <th class="num">{t('report.expenses')}</th>
+                      <th class="num">{t('report.profit')}</th>
+                      <th class="num">{t('report.created')}</th>
+                      <th class="num">{t('report.done')}</th>
+                      <th class="num">{t('report.paid')}</th>
+                      <th class="num">{t('report.conversion')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {[...report.data.rows, { ...report.data.total, id: -1, name: t('report.total') }].map((row) => (
+                      <tr key={row.id ?? 'none'} class={row.id === -1 ? 'crm-total' : ''}>
+                        <td>{row.name ?? t('crm.unattributed')}</td>
+                        <td class="num">{money(row.commissions)}</td>
+                        <td class="num">{money(row.otherIncome)}</td>
+                        <td class="num">{money(row.expenses)}</td>
+                        <td class={`num ${row.profit < 0 ? 'is-bad' : 'is-good'}`}>{money(row.profit)}</td>
+                        <td class="num">{row.orders.created}</td>
+                        <td class="num">{row.orders.done}</td>
+                        <td class="num">{row.orders.paid}</td>
+                        <td class="num">
+                          {percent(row.conversion.done)} → {percent(row.conversion.paid)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
         </Loaded>

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { ManagerStatsRow, OrderStatsRow, RevenuePoint } from '../../shared/crmTypes.ts';
-import { crm, type PeriodQuery } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import { Loaded } from '../crm/ui.tsx';
+import { type PeriodQuery, reportsApi } from '../api/reports.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useLive } from '../store/live.ts';
+import { Loaded } from '../ui/Page.tsx';
 import { ChartView, palette } from './charts.tsx';
 
 type By = 'master' | 'manager' | 'channel' | 'city' | 'hour';
@@ -15,7 +15,8 @@ export function OrderReports({ period }: { period: PeriodQuery }) {
   const [by, setBy] = useState<By>('master');
   const key = JSON.stringify(period);
   const rows = useLive<{ hours: RevenuePoint[]; rows: OrderStatsRow[] }>(
-    () => (by === 'hour' ? crm.revenue({ ...period, by: 'hour' }).then((r) => ({ hours: r.points, rows: [] })) : crm.orderReport({ ...period, by }).then((r) => ({ hours: [], rows: r.rows }))),
+    'money',
+    () => (by === 'hour' ? reportsApi.revenue({ ...period, by: 'hour' }).then((r) => ({ hours: r.points, rows: [] })) : reportsApi.orders({ ...period, by }).then((r) => ({ hours: [], rows: r.rows }))),
     reportEvents,
     [key, by],
   );

@@ -8,7 +8,8 @@ export const palette = ['#2563eb', '#16a34a', '#f59e0b', '#dc2626', '#8b5cf6', '
 
 export interface ChartProps {
   type: 'bar' | 'line';
-  labels: string[];
+  /** A label given as lines is drawn on several lines. */
+  labels: (string | string[])[];
   datasets: ChartDataset<'bar' | 'line', number[]>[];
   /** Axis ticks and tooltips: money or counts. */
   format?: (value: number) => string;
@@ -16,6 +17,8 @@ export interface ChartProps {
   stacked?: boolean;
   /** Large text for the wall screen. */
   fontSize?: number;
+  /** Bars along the x axis, the labels down the y axis, each on its own line (long names never collide). */
+  horizontal?: boolean;
   label: string;
 }
 
@@ -23,16 +26,22 @@ export interface ChartProps {
  * One chart.js instance per mounted component: new data updates it in place (no new canvas, no
  * new listeners), so a page that redraws for days does not grow.
  */
-export function ChartView({ type, labels, datasets, format, dark, stacked, fontSize = 12, label }: ChartProps) {
+export function ChartView({ type, labels, datasets, format, dark, stacked, fontSize = 12, horizontal = false, label }: ChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
     const ink = dark ? '#cbd5e1' : '#475569';
     const grid = dark ? 'rgba(148,163,184,0.18)' : 'rgba(100,116,139,0.15)';
-    chart.current = new Chart<'bar' | 'line', number[], string>(canvas.current!, {
+    const ticks = { color: ink, font: { size: fontSize } };
+    const category = { stacked, ticks, grid: { color: grid } };
+    // Lying along the x axis, sums stay level: those that would touch are skipped rather than tilted.
+    const level = horizontal ? { maxRotation: 0, autoSkipPadding: 16 } : {};
+    const value = { stacked, beginAtZero: true, ticks: { ...ticks, ...level, ...(format ? { callback: (tick: string | number) => format(Number(tick)) } : {}) }, grid: { color: grid } };
+    chart.current = new Chart<'bar' | 'line', number[], string | string[]>(canvas.current!, {
       type,
       data: { labels, datasets: datasets.map((dataset) => ({ ...dataset })) },
       options: {
+        indexAxis: horizontal ? 'y' : 'x',
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
@@ -40,17 +49,14 @@ export function ChartView({ type, labels, datasets, format, dark, stacked, fontS
           legend: { labels: { color: ink, font: { size: fontSize } } },
           tooltip: { callbacks: format ? { label: (item) => `${item.dataset.label ?? ''}: ${format(Number(item.raw))}` } : {} },
         },
-        scales: {
-          x: { stacked, ticks: { color: ink, font: { size: fontSize } }, grid: { color: grid } },
-          y: { stacked, beginAtZero: true, ticks: { color: ink, font: { size: fontSize }, ...(format ? { callback: (value) => format(Number(value)) } : {}) }, grid: { color: grid } },
-        },
+        scales: horizontal ? { x: value, y: category } : { x: category, y: value },
       },
     });
     return () => {
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [type, dark, stacked, fontSize]);
+  }, [type, dark, stacked, fontSize, horizontal]);
   useEffect(() => {
     const current = chart.current;
     if (!current) return;
@@ -66,7 +72,7 @@ export function ChartView({ type, labels, datasets, format, dark, stacked, fontS
     current.update('none');
   }, [labels, datasets]);
   return (
-    <div class="chart-box">
+    <div class="chart-box" data-index-axis={horizontal ? 'y' : 'x'}>
       <canvas ref={canvas} role="img" aria-label={label} />
     </div>
   );

@@ -1,35 +1,35 @@
 import { useState } from 'preact/hooks';
-import { crm } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import { useRefs } from '../crm/refs.ts';
-import { attempt, Loaded, PageHead, RefSelect, useRole } from '../crm/ui.tsx';
-import '../crm/crm.css';
+import { dayIn, monthStartIn } from '../../shared/time.ts';
+import { expensesApi } from '../api/expenses.ts';
 import { useI18n } from '../i18n/index.ts';
+import { zone } from '../store/clock.ts';
+import { useLive } from '../store/live.ts';
+import { useRefs } from '../store/refs.ts';
+import { useRole } from '../store/session.ts';
+import { Loaded, PageHead } from '../ui/Page.tsx';
+import { RefSelect } from '../ui/RefPicker.tsx';
 import { Channels } from './Channels.tsx';
+import { ExpenseRow } from './ExpenseRow.tsx';
 import { NewExpense } from './NewExpense.tsx';
 import { Totals } from './Totals.tsx';
+import '../ui/page.css';
 
 const expenseEvents = /^(expenses|channels|cities)\./;
 
-export function monthStart(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
-}
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+/** The company's month so far, on its clock. */
+export const monthStart = (): string => monthStartIn(zone());
+export const today = (): string => dayIn(zone());
 
 /** Каналы и расходы: expenses and other income by channel, city and date, with totals; the channels and their keys. */
 export function Page() {
-  const { t, money } = useI18n();
+  const { t } = useI18n();
   const refs = useRefs();
   const role = useRole();
   const [from, setFrom] = useState(monthStart);
   const [to, setTo] = useState(today);
   const [channelId, setChannelId] = useState<number | null>(null);
   const [cityId, setCityId] = useState<number | null>(null);
-  const list = useLive(() => crm.expenses({ from, to, channelId, cityId, limit: 500 }), expenseEvents, [from, to, channelId, cityId]);
+  const list = useLive('money', () => expensesApi.list({ from, to, channelId, cityId, limit: 500 }), expenseEvents, [from, to, channelId, cityId]);
   const canWrite = role !== 'viewer';
 
   return (
@@ -65,25 +65,7 @@ export function Page() {
                 </tr>
               </thead>
               <tbody>
-                {list.data?.expenses.map((e) => (
-                  <tr key={e.id} data-expense={e.id}>
-                    <td>{e.spentOn.split('-').reverse().join('.')}</td>
-                    <td>
-                      <span class={`pill pill--${e.kind}`}>{t(`expenses.kind.${e.kind}`)}</span>
-                    </td>
-                    <td>{refs.name('channels', e.channelId)}</td>
-                    <td>{refs.name('cities', e.cityId)}</td>
-                    <td>{e.note}</td>
-                    <td class={`num${e.kind === 'income' ? ' is-good' : ''}`}>{(e.kind === 'income' ? '+' : '−') + money(e.amount)}</td>
-                    <td class="row-actions">
-                      {canWrite && (
-                        <button type="button" class="button button--danger-ghost" onClick={() => confirm(t('expenses.deleteConfirm')) && void attempt(() => crm.deleteExpense(e.id))}>
-                          {t('crm.delete')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                {list.data?.expenses.map((e) => <ExpenseRow key={e.id} expense={e} refs={refs} canWrite={canWrite} />)}
                 {list.data?.expenses.length === 0 && (
                   <tr>
                     <td colSpan={7} class="muted">

@@ -1,56 +1,56 @@
 import { useState } from 'preact/hooks';
-import { crm } from '../crm/api.ts';
-import type { Refs } from '../crm/refs.ts';
-import { attempt, parseRoubles, RefPicker } from '../crm/ui.tsx';
+import { expensesApi } from '../api/expenses.ts';
 import { useI18n } from '../i18n/index.ts';
-import { toast } from '../store/ui.ts';
+import type { Refs } from '../store/refs.ts';
+import { errorText } from '../ui/attempt.ts';
+import { bodyOf, ExpenseCells, type ExpenseDraft } from './ExpenseCells.tsx';
 import { today } from './ExpensesPage.tsx';
 
+/** The line under the table: an add that fails says why beside it; one that succeeds replaces that with what was added. */
 export function NewExpense({ refs }: { refs: Refs }) {
-  const { t } = useI18n();
-  const [spentOn, setSpentOn] = useState(today);
-  const [kind, setKind] = useState<'expense' | 'income'>('expense');
-  const [channelId, setChannelId] = useState<number | null>(null);
-  const [cityId, setCityId] = useState<number | null>(null);
-  const [note, setNote] = useState('');
-  const [amount, setAmount] = useState('');
+  const { t, money } = useI18n();
+  const [draft, setDraft] = useState<ExpenseDraft>(() => ({ spentOn: today(), kind: 'expense', channelId: null, cityId: null, note: '', amount: '' }));
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
   const add = async () => {
-    const kopecks = parseRoubles(amount);
-    if (!kopecks) return toast(t('crm.badSum'), 'error');
-    const body = { kind, spentOn, amount: kopecks, note: note.trim(), channelId, cityId };
-    if (await attempt(() => crm.createExpense(body))) {
-      setAmount('');
-      setNote('');
+    const body = bodyOf(draft);
+    if (!body) return setOutcome({ ok: false, text: t('crm.badSum') });
+    setBusy(true);
+    try {
+      const { expense } = await expensesApi.create(body);
+      setDraft((d) => ({ ...d, amount: '', note: '' }));
+      setOutcome({ ok: true, text: t(expense.kind === 'income' ? 'expenses.addedIncome' : 'expenses.added', { sum: money(expense.amount) }) });
+    } catch (error) {
+      setOutcome({ ok: false, text: errorText(error) });
+    } finally {
+      setBusy(false);
     }
   };
   return (
-    <tr class="crm-new" data-testid="new-expense">
-      <td>
-        <input type="date" name="spentOn" value={spentOn} onChange={(e) => setSpentOn(e.currentTarget.value)} />
-      </td>
-      <td>
-        <select name="kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as 'expense' | 'income')}>
-          <option value="expense">{t('expenses.kind.expense')}</option>
-          <option value="income">{t('expenses.kind.income')}</option>
-        </select>
-      </td>
-      <td>
-        <RefPicker name="channelId" items={refs.channels} value={channelId} onChange={setChannelId} emptyLabel="—" />
-      </td>
-      <td>
-        <RefPicker name="cityId" items={refs.cities} value={cityId} onChange={setCityId} emptyLabel="—" />
-      </td>
-      <td>
-        <input name="note" placeholder={t('expenses.notePlaceholder')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      </td>
-      <td class="num">
-        <input name="amount" size={8} inputMode="decimal" placeholder="0" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
-      </td>
-      <td class="row-actions">
-        <button type="button" class="button button--primary" disabled={!amount} onClick={() => void add()}>
-          {t('expenses.add')}
-        </button>
-      </td>
-    </tr>
+    <>
+      <tr
+        class="crm-new"
+        data-testid="new-expense"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.target instanceof HTMLInputElement) void add();
+        }}
+      >
+        <ExpenseCells draft={draft} refs={refs} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
+        <td class="row-actions">
+          <button type="button" class="button button--primary" disabled={!draft.amount || busy} onClick={() => void add()}>
+            {t('expenses.add')}
+          </button>
+        </td>
+      </tr>
+      {outcome && (
+        <tr class="crm-new">
+          <td colSpan={7}>
+            <p class={outcome.ok ? 'form-notice' : 'form-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="new-expense-outcome" data-ok={String(outcome.ok)}>
+              {outcome.text}
+            </p>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

@@ -1,5 +1,6 @@
-import { createStore } from 'zustand/vanilla';
 import { formatMoney, type Kopecks } from '../../shared/money.ts';
+import { zone } from '../store/clock.ts';
+import { slice } from '../store/root.ts';
 import { useStore } from '../store/useStore.ts';
 import { en } from './en.ts';
 import { ru, type Catalog, type MessageKey } from './ru.ts';
@@ -19,7 +20,7 @@ function initialLocale(): Locale {
   }
 }
 
-export const localeStore = createStore<{ locale: Locale }>(() => ({ locale: initialLocale() }));
+export const localeStore = slice<{ locale: Locale }>('locale', () => ({ locale: initialLocale() }));
 
 export function setLocale(locale: Locale): void {
   localeStore.setState({ locale });
@@ -50,12 +51,18 @@ export interface I18n {
 const cache = new Map<Locale, I18n>();
 
 function build(locale: Locale): I18n {
-  const dateTime = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  // On the company's clock; a formatter per zone, since the zone is known only after login.
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const format = (timeZone: string) => {
+    let found = formats.get(timeZone);
+    if (!found) formats.set(timeZone, (found = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })));
+    return found;
+  };
   return {
     locale,
     t: (key, params) => translate(locale, key, params),
     money: (kopecks) => formatMoney(kopecks, locale),
-    dateTime: (iso) => dateTime.format(new Date(iso)),
+    dateTime: (iso) => format(zone()).format(new Date(iso)),
     age: (iso, now) => {
       const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
       if (minutes < 1) return translate(locale, 'age.justNow');

@@ -1,66 +1,44 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChatMessageDTO } from '../../shared/chat.ts';
-import { crm } from '../crm/api.ts';
-import { useFeedEvents } from '../crm/live.ts';
-import { attempt, errorText } from '../crm/ui.tsx';
 import { useI18n } from '../i18n/index.ts';
-import { onFeed } from '../store/feed.ts';
+import { chatLinesArrived, chatStore, loadOlderLines, openChat } from '../store/chat.ts';
+import { chatOpened, focusChat, markRead, unreadStore } from '../store/unread.ts';
+import { useStore } from '../store/useStore.ts';
+// Its styles come with it: the order's drawer may open it before Мастера was ever shown.
+import '../ui/page.css';
+import './unread.css';
+import { mastersApi } from '../api/masters.ts';
+import { attempt, errorText } from '../ui/attempt.ts';
 
-// The server's page size for GET /api/masters/:id/messages.
-const PAGE = 50;
-
-/** Adds or replaces lines by id, oldest first. */
-function merge(lines: ChatMessageDTO[], incoming: ChatMessageDTO[]): ChatMessageDTO[] {
-  const byId = new Map(lines.map((line) => [line.id, line]));
-  for (const line of incoming) byId.set(line.id, line);
-  return [...byId.values()].sort((a, b) => a.id - b.id);
-}
-
-/** The chat with a master: history from the server, new lines and delivery marks from the pushes. */
+/** The chat with a master: history from the server, new lines and delivery marks from the pushes. The
+ *  lines unread when it opened sit under «Новые сообщения»; whatever it shows is read, at once. */
 export function Chat({ masterId, canWrite, manual }: { masterId: number; canWrite: boolean; manual: boolean }) {
   const { t, dateTime } = useI18n();
-  const [lines, setLines] = useState<ChatMessageDTO[] | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  const chat = useStore(chatStore, (chats) => chats[masterId]);
+  const lines = chat?.lines;
+  const error = chat?.failure ? errorText(chat.failure) : null;
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
-  const [more, setMore] = useState(false);
   const list = useRef<HTMLOListElement>(null);
+  const box = useRef<HTMLElement>(null);
+  // How many lines were unread when the chat opened: the last ones from the master, marked new.
+  const [unreadAtOpen] = useState(() => unreadStore.getState().byMaster[masterId] ?? 0);
+  const visible = useVisible();
+  const focused = useStore(unreadStore, (s) => s.focus === masterId);
 
-  const load = () =>
-    crm.messages(masterId).then(
-      (answer) => {
-        setLines((known) => merge(known ?? [], answer.messages));
-        setMore((known) => known || answer.messages.length >= PAGE);
-      },
-      (failure: unknown) => setError(errorText(failure)),
-    );
-  // Older lines, a page at a time, before the oldest one shown.
-  const loadOlder = () => {
-    const oldest = lines?.[0]?.id;
-    if (!oldest) return;
-    crm.messages(masterId, oldest).then(
-      (answer) => {
-        setLines((known) => merge(known ?? [], answer.messages));
-        setMore(answer.messages.length >= PAGE);
-      },
-      (failure: unknown) => setError(errorText(failure)),
-    );
-  };
+  useEffect(() => openChat(masterId), [masterId]);
+  useEffect(() => chatOpened(masterId), [masterId]);
+  const lastIn = lines?.findLast((line) => line.direction === 'in')?.id;
   useEffect(() => {
-    void load();
-    // After a resync the pushes in between may be lost: read the history again.
-    return onFeed((events) => {
-      if (events === null) void load();
-    });
-  }, [masterId]);
-  useFeedEvents(
-    (type, data) => {
-      if (type !== 'chat.message' && type !== 'chat.updated') return;
-      const { message } = data as { message: ChatMessageDTO };
-      if (message.masterId === masterId) setLines((known) => merge(known ?? [], [message]));
-    },
-    [masterId],
-  );
+    if (lastIn !== undefined && visible) markRead(masterId, lastIn);
+  }, [masterId, lastIn, visible]);
+  const firstNew = lines && unreadAtOpen > 0 ? lines.filter((line) => line.direction === 'in').slice(-unreadAtOpen)[0]?.id : undefined;
+  // «Открыть чат» in a toast: bring the chat into view, ready to answer.
+  useEffect(() => {
+    if (!focused || !lines) return;
+    box.current?.scrollIntoView({ block: 'nearest' });
+    box.current?.querySelector('textarea')?.focus({ preventScroll: true });
+    focusChat(null);
+  }, [focused, lines !== undefined]);
   // Follow the newest line (not when older ones are added above).
   useEffect(() => {
     const box = list.current;
@@ -71,38 +49,43 @@ export function Chat({ masterId, canWrite, manual }: { masterId: number; canWrit
     const body = text.trim();
     if (!body) return;
     setSending(true);
-    const answer = await attempt(() => crm.sendMessage(masterId, body));
+    const answer = await attempt(() => mastersApi.sendMessage(masterId, body));
     setSending(false);
     if (answer) {
       setText('');
-      setLines((known) => merge(known ?? [], [answer.message]));
+      chatLinesArrived([answer.message]);
     }
   };
 
   return (
-    <section class="crm-block chat" data-testid="chat">
+    <section class="crm-block chat" data-testid="chat" ref={box}>
       <h3 class="section-title">{t('chat.title')}</h3>
       {manual && <p class="muted small">{t('chat.manual')}</p>}
       {error && <p class="form-error">{t('error.generic', { message: error })}</p>}
       <ol class="chat-lines" ref={list}>
-        {more && (
+        {chat?.more && (
           <li class="chat-more">
-            <button type="button" class="button button--ghost" onClick={loadOlder}>
+            <button type="button" class="button button--ghost" onClick={() => loadOlderLines(masterId)}>
               {t('chat.older')}
             </button>
           </li>
         )}
         {lines?.length === 0 && <li class="muted small">{t('chat.empty')}</li>}
-        {lines?.map((line) => (
-          <li key={line.id} class={`chat-line chat-line--${line.direction}`} data-delivery={line.delivery}>
+        {lines?.map((line) => [
+          line.id === firstNew && (
+            <li key="new" class="chat-new" data-testid="chat-new">
+              {t('chat.newLines')}
+            </li>
+          ),
+          <li key={line.id} class={`chat-line chat-line--${line.direction}${firstNew !== undefined && line.id >= firstNew && line.direction === 'in' ? ' chat-line--new' : ''}`} data-delivery={line.delivery}>
             <span class="chat-text">{line.text}</span>
             <span class="chat-meta">
               {line.direction === 'out' ? (line.user?.name ?? t('chat.manager')) : t('chat.master')} · {dateTime(line.at)}
               {line.direction === 'out' && line.delivery !== 'delivered' && ` · ${t(`chat.delivery.${line.delivery}`)}`}
               {line.error && ` (${line.error})`}
             </span>
-          </li>
-        ))}
+          </li>,
+        ])}
       </ol>
       {canWrite && (
         <form
@@ -132,4 +115,15 @@ export function Chat({ masterId, canWrite, manual }: { masterId: number; canWrit
       )}
     </section>
   );
+}
+
+/** Whether the page is on screen: a chat in a hidden tab reads nothing. */
+function useVisible(): boolean {
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const update = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
+  return visible;
 }

@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { MasterContacts, MasterDTO } from '../../shared/crmTypes.ts';
-import { crm } from '../crm/api.ts';
-import type { Refs } from '../crm/refs.ts';
-import { errorText } from '../crm/ui.tsx';
+import { mastersApi } from '../api/masters.ts';
 import { useI18n } from '../i18n/index.ts';
+import type { Refs } from '../store/refs.ts';
 import { toast } from '../store/ui.ts';
+import { errorText } from '../ui/attempt.ts';
 import { Modal } from '../ui/Modal.tsx';
+import { contactLabel, messengers } from './contactLabels.ts';
 import { IdChecks } from './IdChecks.tsx';
 
-const messengers = ['telegram', 'whatsapp', 'viber', 'vk', 'max', 'email'] as const;
 
 /**
  * Manual registration (a master without the bot, whose orders go through the manager), or, given
@@ -27,8 +27,8 @@ export function MasterForm({ refs, master, onClose, onSaved }: { refs: Refs; mas
     const filled = Object.fromEntries(Object.entries(contacts).filter(([, value]) => typeof value === 'string' && value.trim())) as MasterContacts;
     try {
       const saved = master
-        ? (await crm.updateMaster(master.id, { name, phone, contacts: filled })).master
-        : (await crm.createMaster({ name, phone, contacts: filled, cityIds, kindIds })).master;
+        ? (await mastersApi.update(master.id, { name, phone, contacts: filled })).master
+        : (await mastersApi.create({ name, phone, contacts: filled, cityIds, kindIds })).master;
       toast(master ? t('crm.saved') : t('masters.created', { name: saved.name }));
       onSaved(saved.id);
       onClose();
@@ -38,7 +38,7 @@ export function MasterForm({ refs, master, onClose, onSaved }: { refs: Refs; mas
   };
 
   return (
-    <Modal title={master ? t('masters.editTitle', { name: master.name }) : t('masters.addTitle')} onClose={onClose}>
+    <Modal title={master ? t('masters.editTitle', { name: master.name }) : t('masters.addTitle')} onClose={onClose} wide>
       <form
         class="modal-form crm-form"
         data-testid="master-form"
@@ -59,7 +59,7 @@ export function MasterForm({ refs, master, onClose, onSaved }: { refs: Refs; mas
         <div class="crm-grid2">
           {messengers.map((kind) => (
             <label key={kind} class="field">
-              <span class="field-label">{kind}</span>
+              <span class="field-label">{t(contactLabel[kind])}</span>
               <input name={kind} value={contacts[kind] ?? ''} onInput={(e) => setContacts((c) => ({ ...c, [kind]: e.currentTarget.value }))} />
             </label>
           ))}

@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { MasterDetailDTO } from '../../shared/crmTypes.ts';
-import { crm } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import type { Refs } from '../crm/refs.ts';
-import { attempt, Loaded, useRole } from '../crm/ui.tsx';
+import { mastersApi } from '../api/masters.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useLive } from '../store/live.ts';
+import type { Refs } from '../store/refs.ts';
+import { useRole } from '../store/session.ts';
+import { attempt } from '../ui/attempt.ts';
 import { Modal } from '../ui/Modal.tsx';
+import { Loaded } from '../ui/Page.tsx';
 import { Chat } from './Chat.tsx';
+import { contactName } from './contactLabels.ts';
 import { IdChecks } from './IdChecks.tsx';
 import { MasterForm } from './MasterForm.tsx';
 import { formatRating, MasterStatus } from './MasterStatus.tsx';
@@ -17,7 +20,7 @@ const masterEvents = /^(masters|orders)\./;
 export function MasterPanel({ id, refs, onClose }: { id: number; refs: Refs; onClose: () => void }) {
   const { t, money, dateTime } = useI18n();
   const role = useRole();
-  const live = useLive(() => crm.master(id).then((r) => r.master), masterEvents, [id]);
+  const live = useLive('masters', () => mastersApi.get(id).then((r) => r.master), masterEvents, [id]);
   const [blocking, setBlocking] = useState(false);
   const [editing, setEditing] = useState(false);
   const m = live.data;
@@ -25,7 +28,7 @@ export function MasterPanel({ id, refs, onClose }: { id: number; refs: Refs; onC
   const facts = (master: MasterDetailDTO): [string, string][] => [
     [t('masters.phone'), master.phone ?? '—'],
     [t('masters.source'), t(master.source === 'manual' ? 'masters.source.manual' : 'masters.source.bot')],
-    ...Object.entries(master.contacts).map(([kind, value]): [string, string] => [kind, String(value)]),
+    ...Object.entries(master.contacts).map(([kind, value]): [string, string] => [contactName(kind, t), String(value)]),
     ...(master.passport ? [[t('masters.passport'), master.passport] as [string, string]] : []),
     [t('masters.rating'), formatRating(master.rating)],
     [t('masters.lastSeen'), master.lastSeenAt ? dateTime(master.lastSeenAt) : '—'],
@@ -47,7 +50,7 @@ export function MasterPanel({ id, refs, onClose }: { id: number; refs: Refs; onC
             {canWrite && (
               <div class="crm-actions">
                 {m.status !== 'approved' && (
-                  <button type="button" class="button button--primary" data-testid="approve" onClick={() => void attempt(() => crm.approveMaster(id), t('masters.approved')).then(live.reload)}>
+                  <button type="button" class="button button--primary" data-testid="approve" onClick={() => void attempt(() => mastersApi.approve(id), t('masters.approved')).then(live.reload)}>
                     {t('masters.approve')}
                   </button>
                 )}
@@ -109,7 +112,7 @@ function Areas({ master, refs, canWrite, onSaved }: { master: MasterDetailDTO; r
       <h3 class="section-title">{t('masters.kinds')}</h3>
       <IdChecks name="kindIds" items={refs.kinds} value={kindIds} onChange={setKindIds} disabled={!canWrite} />
       {dirty && (
-        <button type="button" class="button button--primary" data-testid="save-areas" onClick={() => void attempt(() => crm.updateMaster(master.id, { cityIds, kindIds }), t('crm.saved')).then(onSaved)}>
+        <button type="button" class="button button--primary" data-testid="save-areas" onClick={() => void attempt(() => mastersApi.update(master.id, { cityIds, kindIds }), t('crm.saved')).then(onSaved)}>
           {t('crm.save')}
         </button>
       )}
@@ -126,7 +129,7 @@ function BlockDialog({ id, onClose, onDone }: { id: number; onClose: () => void;
         class="modal-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void attempt(() => crm.blockMaster(id, reason.trim()), t('masters.blocked')).then((ok) => {
+          void attempt(() => mastersApi.block(id, reason.trim()), t('masters.blocked')).then((ok) => {
             if (ok) {
               onDone();
               onClose();

@@ -1,7 +1,8 @@
 import type { MasterListItemDTO } from '../../shared/crmTypes.ts';
-import type { Refs } from '../crm/refs.ts';
 import { useI18n } from '../i18n/index.ts';
+import type { Refs } from '../store/refs.ts';
 import { formatRating, MasterStatus } from './MasterStatus.tsx';
+import { UnreadCount } from './UnreadCount.tsx';
 
 export function MasterTable({ masters, refs, selected, onSelect }: { masters: MasterListItemDTO[]; refs: Refs; selected: number | null; onSelect: (m: MasterListItemDTO) => void }) {
   const { t, money, dateTime } = useI18n();
@@ -28,8 +29,13 @@ export function MasterTable({ masters, refs, selected, onSelect }: { masters: Ma
               <a href={`/masters/${m.id}`} class="crm-link" onClick={(e) => e.preventDefault()}>
                 {m.name}
               </a>
+              <UnreadCount masterId={m.id} />
               <div class="muted small">
-                {m.phone ?? '—'} {m.source === 'manual' && <span class="chip">{t('masters.manual')}</span>}
+                {m.phone ?? '—'} {!m.telegramLinked && (
+                  <span class="chip" data-testid="no-bot">
+                    {t('masters.manual')}
+                  </span>
+                )}
               </div>
             </td>
             <td>

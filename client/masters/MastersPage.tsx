@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
 import type { MasterListItemDTO } from '../../shared/crmTypes.ts';
-import { crm, type Query } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import { useRefs } from '../crm/refs.ts';
-import { Loaded, PageHead, RefSelect } from '../crm/ui.tsx';
-import '../crm/crm.css';
+import type { Query } from '../api/http.ts';
+import { mastersApi } from '../api/masters.ts';
 import { useI18n } from '../i18n/index.ts';
 import { navigate, routeStore } from '../shell/router.ts';
+import { useLive } from '../store/live.ts';
+import { useRefs } from '../store/refs.ts';
 import { useStore } from '../store/useStore.ts';
+import { Loaded, PageHead } from '../ui/Page.tsx';
+import { RefSelect } from '../ui/RefPicker.tsx';
 import { MasterForm } from './MasterForm.tsx';
 import { MasterPanel } from './MasterPanel.tsx';
 import { MasterTable } from './MasterTable.tsx';
+import '../ui/page.css';
 
 export interface MasterFilters {
   cityId: number | null;
@@ -33,7 +35,7 @@ export function Page() {
   const [filters, setFilters] = useState(noFilters);
   const [adding, setAdding] = useState(false);
   const query: Query = { ...filters, sort: 'rating', limit: 500 };
-  const list = useLive(() => crm.masters(query), listEvents, [JSON.stringify(filters)]);
+  const list = useLive('masters', () => mastersApi.list(query), listEvents, [JSON.stringify(filters)]);
   const patch = (change: Partial<MasterFilters>) => setFilters((f) => ({ ...f, ...change }));
   const select = (master: MasterListItemDTO) => navigate(`/masters/${master.id}`);
 

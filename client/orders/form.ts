@@ -1,8 +1,10 @@
 import { kopecksToRubles, rublesToKopecks } from '../../shared/money.ts';
+import { fromZonedInput, toZonedInput } from '../../shared/time.ts';
 import type { OrderDTO } from '../../shared/types.ts';
 import type { CreateOrderBody, UpdateOrderBody } from '../api/orders.ts';
 import type { I18n, MessageKey } from '../i18n/index.ts';
 import type { BoardState } from '../store/board.ts';
+import { zone } from '../store/clock.ts';
 
 /** The drawer's form: strings as the inputs hold them, converted at the edges. */
 export interface FormValues {
@@ -25,15 +27,6 @@ export interface FormValues {
 export type FieldKey = keyof FormValues;
 export type FieldErrors = Partial<Record<FieldKey, string>>;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** ISO → the `datetime-local` input's local "YYYY-MM-DDTHH:mm". */
-export function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 const rubles = (kopecks: number) => String(kopecksToRubles(kopecks));
 
 export function valuesFromOrder(order: OrderDTO): FormValues {
@@ -46,7 +39,7 @@ export function valuesFromOrder(order: OrderDTO): FormValues {
     description: order.description,
     street: order.street,
     address: order.address,
-    plannedAt: toLocalInput(order.plannedAt),
+    plannedAt: toZonedInput(order.plannedAt, zone()),
     price: rubles(order.price),
     commission: rubles(order.commission),
     seoTitle: order.seo.title,
@@ -108,7 +101,7 @@ function convert(draft: FormValues, fields: FieldKey[], t: I18n['t']): Converted
     body.street = draft.street;
   }
   if (has('address')) body.address = draft.address;
-  if (has('plannedAt')) body.plannedAt = draft.plannedAt ? new Date(draft.plannedAt).toISOString() : null;
+  if (has('plannedAt')) body.plannedAt = draft.plannedAt ? fromZonedInput(draft.plannedAt, zone()) : null;
   if (has('price')) {
     const price = parseRubles(draft.price);
     if (price === undefined) errors.price = draft.price.trim() ? t('field.badMoney') : t('field.required');
@@ -182,7 +175,7 @@ export interface DiffLine {
   to: string;
 }
 
-const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+export const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 /** What changed between two versions of an order, in words and in the user's language. */
 export function describeDiff(before: OrderDTO, after: OrderDTO, board: BoardState, i18n: I18n): DiffLine[] {
@@ -231,7 +224,7 @@ export function displayValue(key: FieldKey, values: FormValues, board: BoardStat
       return kopecks === undefined ? values[key] || empty : i18n.money(kopecks);
     }
     case 'plannedAt':
-      return values.plannedAt ? i18n.dateTime(new Date(values.plannedAt).toISOString()) : empty;
+      return values.plannedAt ? i18n.dateTime(fromZonedInput(values.plannedAt, zone()) ?? values.plannedAt) : empty;
     case 'seoPublished':
       return values.seoPublished ? '✓' : '—';
     default:

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { crm } from '../crm/api.ts';
-import type { Refs } from '../crm/refs.ts';
-import { attempt } from '../crm/ui.tsx';
+import { pricesApi } from '../api/prices.ts';
 import { useI18n } from '../i18n/index.ts';
+import type { Refs } from '../store/refs.ts';
+import { attempt } from '../ui/attempt.ts';
 import { Modal } from '../ui/Modal.tsx';
 
 /** Copies this city's list to another: merged by kind and name, or replacing the target's list. */
@@ -17,7 +17,7 @@ export function CopyDialog({ fromCityId, refs, onClose }: { fromCityId: number; 
         class="modal-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void attempt(() => crm.copyPrices(fromCityId, toCityId, replace)).then((answer) => {
+          void attempt(() => pricesApi.copy({ fromCityId, toCityId, replace })).then((answer) => {
             if (answer) onClose();
           });
         }}

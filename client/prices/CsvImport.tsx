@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { crm, type CsvRowError } from '../crm/api.ts';
+import { importPrices, type CsvRowError } from '../api/priceCsv.ts';
 import { useI18n } from '../i18n/index.ts';
 import { toast } from '../store/ui.ts';
 import { Modal } from '../ui/Modal.tsx';
@@ -12,7 +12,7 @@ export function CsvImport({ onClose }: { onClose: () => void }) {
   const [failure, setFailure] = useState<{ message: string; errors: CsvRowError[] } | null>(null);
   const upload = async () => {
     if (!file) return;
-    const answer = await crm.importPrices(await file.text(), replace).catch((error: unknown) => ({ ok: false as const, message: String(error), errors: [] }));
+    const answer = await importPrices(await file.text(), replace).catch((error: unknown) => ({ ok: false as const, message: String(error), errors: [] }));
     if (answer.ok) {
       toast(t('prices.imported', { created: answer.created, updated: answer.updated }));
       onClose();
@@ -39,7 +39,7 @@ export function CsvImport({ onClose }: { onClose: () => void }) {
             <strong>{failure.message}</strong>
             <ul class="csv-errors">
               {failure.errors.slice(0, 50).map((error) => (
-                <li key={`${error.line}:${error.field}`}>{t('prices.rowError', { line: error.line, field: error.field, message: error.message })}</li>
+                <li key={`${error.line}:${error.field}`}>{t('prices.rowError', { line: error.line, message: error.message })}</li>
               ))}
             </ul>
           </div>

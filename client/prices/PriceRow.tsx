@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { PriceItemDTO } from '../../shared/crmTypes.ts';
 import type { RefDTO } from '../../shared/types.ts';
-import { crm } from '../crm/api.ts';
-import { attempt, parseRoubles, roublesText } from '../crm/ui.tsx';
+import { pricesApi } from '../api/prices.ts';
 import { useI18n } from '../i18n/index.ts';
 import { toast } from '../store/ui.ts';
+import { attempt } from '../ui/attempt.ts';
+import { parseRoubles, roublesText } from '../ui/roubles.ts';
 
 /** A price line; click "edit" to change it in place. */
 export function PriceRow({ item, canWrite }: { item: PriceItemDTO; canWrite: boolean }) {
@@ -25,7 +26,7 @@ export function PriceRow({ item, canWrite }: { item: PriceItemDTO; canWrite: boo
               <button type="button" class="button button--ghost" onClick={() => setEditing(true)}>
                 {t('crm.edit')}
               </button>
-              <button type="button" class="button button--danger-ghost" onClick={() => confirm(t('prices.deleteConfirm', { name: item.name })) && void attempt(() => crm.deletePrice(item.id))}>
+              <button type="button" class="button button--danger-ghost" onClick={() => confirm(t('prices.deleteConfirm', { name: item.name })) && void attempt(() => pricesApi.remove(item.id))}>
                 {t('crm.delete')}
               </button>
             </>
@@ -37,7 +38,7 @@ export function PriceRow({ item, canWrite }: { item: PriceItemDTO; canWrite: boo
   const save = async () => {
     const kopecks = parseRoubles(price);
     if (kopecks === null) return toast(t('crm.badSum'), 'error');
-    if (await attempt(() => crm.updatePrice(item.id, { name, unit, price: kopecks }))) setEditing(false);
+    if (await attempt(() => pricesApi.update(item.id, { name, unit, price: kopecks }))) setEditing(false);
   };
   return (
     <tr data-item={item.id} class="is-editing">
@@ -73,7 +74,7 @@ export function NewPriceRow({ cityId, kinds }: { cityId: number; kinds: readonly
     const kopecks = parseRoubles(price);
     if (kopecks === null) return toast(t('crm.badSum'), 'error');
     if (!kind || !name.trim()) return;
-    if (await attempt(() => crm.createPrice({ cityId, kindId: kind, name: name.trim(), unit: unit.trim() || 'шт', price: kopecks }))) {
+    if (await attempt(() => pricesApi.create({ cityId, kindId: kind, name: name.trim(), unit: unit.trim() || 'шт', price: kopecks }))) {
       setName('');
       setPrice('');
     }

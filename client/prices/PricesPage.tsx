@@ -1,22 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PriceItemDTO } from '../../shared/crmTypes.ts';
-import { crm } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import { useRefs } from '../crm/refs.ts';
-import { Loaded, PageHead, RefSelect, useRole } from '../crm/ui.tsx';
-import '../crm/crm.css';
+import { pricesApi } from '../api/prices.ts';
 import { useI18n } from '../i18n/index.ts';
-import { sessionStore } from '../store/session.ts';
+import { useLive } from '../store/live.ts';
+import { useRefs } from '../store/refs.ts';
+import { sessionStore, useRole } from '../store/session.ts';
 import { useStore } from '../store/useStore.ts';
+import { Loaded, PageHead } from '../ui/Page.tsx';
+import { RefSelect } from '../ui/RefPicker.tsx';
 import { CopyDialog } from './CopyDialog.tsx';
 import { CsvImport } from './CsvImport.tsx';
 import { PriceRow, NewPriceRow } from './PriceRow.tsx';
+import '../ui/page.css';
 
 const priceEvents = /^(prices|kinds)\./;
 
 /** Прайс-лист: a city's items grouped by kind of work; copy to another city; CSV in and out. */
 export function Page() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const refs = useRefs();
   const role = useRole();
   const [cityId, setCityId] = useState<number | null>(null);
@@ -24,7 +25,7 @@ export function Page() {
   useEffect(() => {
     if (cityId === null && refs.cities[0]) setCityId(refs.cities[0].id);
   }, [refs.cities]);
-  const list = useLive(() => (cityId ? crm.prices(cityId).then((r) => r.items) : Promise.resolve([])), priceEvents, [cityId]);
+  const list = useLive('prices', () => (cityId ? pricesApi.list(cityId).then((r) => r.items) : Promise.resolve([])), priceEvents, [cityId]);
   const canWrite = role !== 'viewer';
   const slug = useStore(sessionStore, (st) => st.me?.tenant.slug);
   const citySlug = refs.cities.find((city) => city.id === cityId)?.slug;
@@ -45,7 +46,7 @@ export function Page() {
           </a>
         )}
         {cityId && (
-          <a class="button" href={`/api/prices/export?cityId=${cityId}`} download>
+          <a class="button" href={`/api/prices/export?cityId=${cityId}&lang=${locale}`} download>
             {t('prices.export')}
           </a>
         )}

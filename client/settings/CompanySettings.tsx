@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { SettingsDTO } from '../../shared/crmTypes.ts';
-import { crm } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import { attempt, Loaded, parseRoubles, roublesText } from '../crm/ui.tsx';
+import { settingsApi } from '../api/settings.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useLive } from '../store/live.ts';
+import { attempt } from '../ui/attempt.ts';
+import { Loaded } from '../ui/Page.tsx';
+import { parseRoubles, roublesText } from '../ui/roubles.ts';
+import { SaveBar } from '../ui/SaveBar.tsx';
 
 type Form = Record<string, string>;
 
@@ -19,8 +22,9 @@ function toForm(name: string, s: SettingsDTO): Form {
     paymentMode: s.payment.mode,
     providerToken: '',
     starsPerRouble: String(s.payment.starsPerRouble),
-    cashbackPercent: String(s.cashbackPercent),
     timezone: s.timezone,
+    companyPhone: s.companyPhone,
+    arrivalWindowMinutes: String(s.arrivalWindowMinutes),
     siteOrigins: s.siteOrigins.join(', '),
   };
 }
@@ -28,8 +32,8 @@ function toForm(name: string, s: SettingsDTO): Form {
 /** Only what differs from the saved settings goes to the server. */
 function patchOf(form: Form, saved: Form): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
-  const numbers = ['commissionPercent', 'waveSize', 'waveDelaySeconds', 'noTakerAfterMinutes', 'cashbackPercent'];
-  for (const key of ['companyName', 'policyUrl', 'timezone', ...numbers]) {
+  const numbers = ['commissionPercent', 'waveSize', 'waveDelaySeconds', 'noTakerAfterMinutes', 'arrivalWindowMinutes'];
+  for (const key of ['companyName', 'policyUrl', 'timezone', 'companyPhone', ...numbers]) {
     if (form[key] !== saved[key]) patch[key] = numbers.includes(key) ? Number(form[key]!.replace(',', '.')) : form[key]!.trim();
   }
   if (form.siteOrigins !== saved.siteOrigins) patch.siteOrigins = form.siteOrigins!.split(/[\s,]+/).filter(Boolean);
@@ -44,18 +48,18 @@ function patchOf(form: Form, saved: Form): Record<string, unknown> {
 
 export function CompanySettings({ owner }: { owner: boolean }) {
   const { t } = useI18n();
-  const live = useLive(crm.settings, /^settings\./, []);
+  const live = useLive('settings', settingsApi.get, /^settings\./, []);
   return (
     <section class="crm-card" data-testid="company-settings">
       <h2 class="crm-subtitle">{t('settings.company')}</h2>
       <Loaded error={live.error} ready={live.data !== undefined}>
-        {live.data && <SettingsForm key={JSON.stringify(live.data)} saved={toForm(live.data.company.name, live.data.settings)} tokenSet={live.data.settings.payment.providerTokenSet} owner={owner} onSaved={live.reload} />}
+        {live.data && <SettingsForm key={JSON.stringify(live.data)} saved={toForm(live.data.company.name, live.data.settings)} slug={live.data.company.slug} tokenSet={live.data.settings.payment.providerTokenSet} owner={owner} onSaved={live.reload} />}
       </Loaded>
     </section>
   );
 }
 
-function SettingsForm({ saved, tokenSet, owner, onSaved }: { saved: Form; tokenSet: boolean; owner: boolean; onSaved: () => void }) {
+function SettingsForm({ saved, slug, tokenSet, owner, onSaved }: { saved: Form; slug: string; tokenSet: boolean; owner: boolean; onSaved: () => void }) {
   const { t } = useI18n();
   const [form, setForm] = useState(saved);
   const patch = patchOf(form, saved);
@@ -71,7 +75,7 @@ function SettingsForm({ saved, tokenSet, owner, onSaved }: { saved: Form; tokenS
       class="section"
       onSubmit={(e) => {
         e.preventDefault();
-        void attempt(() => crm.saveSettings(patch), t('crm.saved')).then((answer) => answer && onSaved());
+        void attempt(() => settingsApi.save(patch), t('crm.saved')).then((answer) => answer && onSaved());
       }}
     >
       {field('companyName', t('settings.companyName'))}
@@ -81,9 +85,16 @@ function SettingsForm({ saved, tokenSet, owner, onSaved }: { saved: Form; tokenS
       {field('waveSize', t('settings.waveSize'), { inputMode: 'numeric' })}
       {field('waveDelaySeconds', t('settings.waveDelay'), { inputMode: 'numeric' })}
       {field('noTakerAfterMinutes', t('settings.noTakerAfter'), { inputMode: 'numeric' })}
-      {field('cashbackPercent', t('settings.cashback'), { inputMode: 'decimal' })}
+      {field('companyPhone', t('settings.companyPhone'), { type: 'tel', placeholder: '+7 495 123-45-67' })}
+      {field('arrivalWindowMinutes', t('settings.arrivalWindow'), { inputMode: 'numeric' })}
       <div class="field--wide">{field('policyUrl', t('settings.policyUrl'), { type: 'url' })}</div>
       <div class="field--wide">{field('siteOrigins', t('settings.siteOrigins'), { placeholder: 'https://master-na-chas.ru' })}</div>
+      <div class="field--wide">
+        <label class="field">
+          <span class="field-label">{t('settings.requestForm')}</span>
+          <input readOnly value={`<iframe src="${location.origin}/p/${slug}/order" width="100%" height="720" style="border:0"></iframe>`} data-testid="request-form-embed" onFocus={(e) => e.currentTarget.select()} />
+        </label>
+      </div>
       <label class="field">
         <span class="field-label">{t('settings.paymentMode')}</span>
         <select name="paymentMode" value={form.paymentMode} disabled={!owner} onChange={(e) => setForm((f) => ({ ...f, paymentMode: e.currentTarget.value }))}>
@@ -96,16 +107,7 @@ function SettingsForm({ saved, tokenSet, owner, onSaved }: { saved: Form; tokenS
         ? field('starsPerRouble', t('settings.starsPerRouble'), { inputMode: 'decimal' })
         : field('providerToken', tokenSet ? t('settings.providerTokenSet') : t('settings.providerToken'), { type: 'password', autocomplete: 'off', placeholder: tokenSet ? '••••••••' : '' })}
       {owner && (
-        <div class="settings-save">
-          <button type="submit" class="button button--primary" disabled={!dirty} data-testid="save-settings">
-            {t('crm.save')}
-          </button>
-          {dirty && (
-            <button type="button" class="button button--ghost" onClick={() => setForm(saved)}>
-              {t('crm.cancel')}
-            </button>
-          )}
-        </div>
+        <SaveBar dirty={dirty} testId="save-settings" onCancel={() => setForm(saved)} />
       )}
     </form>
   );

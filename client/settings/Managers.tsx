@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { UserRole } from '../../shared/types.ts';
-import { crm } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import { SecretOnce } from '../crm/SecretOnce.tsx';
-import { attempt, Loaded } from '../crm/ui.tsx';
+import { managersApi } from '../api/managers.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useLive } from '../store/live.ts';
 import { sessionStore } from '../store/session.ts';
 import { useStore } from '../store/useStore.ts';
+import { attempt } from '../ui/attempt.ts';
+import { Loaded } from '../ui/Page.tsx';
+import { SecretOnce } from '../ui/SecretOnce.tsx';
 
 const roles: UserRole[] = ['owner', 'manager', 'viewer'];
 
@@ -14,14 +15,14 @@ const roles: UserRole[] = ['owner', 'manager', 'viewer'];
 export function Managers({ owner }: { owner: boolean }) {
   const { t } = useI18n();
   const myId = useStore(sessionStore, (s) => s.me?.user.id);
-  const live = useLive(() => crm.managers().then((r) => r.managers), /^users\./, []);
+  const live = useLive('settings', () => managersApi.list().then((r) => r.managers), /^users\./, []);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<UserRole>('manager');
   const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
 
   const invite = async () => {
-    const answer = await attempt(() => crm.inviteManager({ email: email.trim(), name: name.trim(), role }));
+    const answer = await attempt(() => managersApi.invite({ email: email.trim(), name: name.trim(), role }));
     if (!answer) return;
     setEmail('');
     setName('');
@@ -39,7 +40,7 @@ export function Managers({ owner }: { owner: boolean }) {
                 <strong>{m.name}</strong> <span class="muted small">{m.email}</span>
               </span>
               <span class="crm-actions">
-                <select aria-label={t('settings.role')} value={m.role} disabled={!owner || m.id === myId} onChange={(e) => void attempt(() => crm.updateManager(m.id, { role: e.currentTarget.value as UserRole }))}>
+                <select aria-label={t('settings.role')} value={m.role} disabled={!owner || m.id === myId} onChange={(e) => void attempt(() => managersApi.update(m.id, { role: e.currentTarget.value as UserRole }))}>
                   {roles.map((value) => (
                     <option key={value} value={value}>
                       {t(`settings.staff.${value}`)}
@@ -48,13 +49,13 @@ export function Managers({ owner }: { owner: boolean }) {
                 </select>
                 {owner && m.id !== myId && (
                   <>
-                    <button type="button" class="button button--ghost" onClick={() => void attempt(() => crm.updateManager(m.id, { active: !m.active }))}>
+                    <button type="button" class="button button--ghost" onClick={() => void attempt(() => managersApi.update(m.id, { active: !m.active }))}>
                       {m.active ? t('settings.deactivate') : t('settings.activate')}
                     </button>
                     <button
                       type="button"
                       class="button button--ghost"
-                      onClick={() => void attempt(() => crm.resetPassword(m.id)).then((answer) => answer && setSecret({ who: m.email, password: answer.temporaryPassword }))}
+                      onClick={() => void attempt(() => managersApi.resetPassword(m.id)).then((answer) => answer && setSecret({ who: m.email, password: answer.temporaryPassword }))}
                     >
                       {t('settings.resetPassword')}
                     </button>

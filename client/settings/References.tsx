@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { RefDTO } from '../../shared/types.ts';
-import { crm } from '../crm/api.ts';
-import { useRefs } from '../crm/refs.ts';
-import { attempt } from '../crm/ui.tsx';
+import { refsApi } from '../api/refs.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useRefs } from '../store/refs.ts';
+import { attempt } from '../ui/attempt.ts';
 
 /** The company's cities and kinds of work: add, rename, remove (the server refuses while orders use one). */
 export function References({ owner }: { owner: boolean }) {
@@ -25,7 +25,7 @@ function RefList({ table, title, items, owner }: { table: 'cities' | 'kinds'; ti
   const [name, setName] = useState('');
   const rename = (item: RefDTO) => {
     const next = prompt(t('settings.renamePrompt'), item.name)?.trim();
-    if (next && next !== item.name) void attempt(() => crm.renameRef(table, item.id, next));
+    if (next && next !== item.name) void attempt(() => refsApi.rename(table, item.id, next));
   };
   return (
     <div data-table={table}>
@@ -41,7 +41,7 @@ function RefList({ table, title, items, owner }: { table: 'cities' | 'kinds'; ti
                 <button type="button" class="icon-button" aria-label={t('crm.edit')} title={t('crm.edit')} onClick={() => rename(item)}>
                   ✎
                 </button>
-                <button type="button" class="icon-button" aria-label={t('crm.delete')} title={t('crm.delete')} onClick={() => confirm(t('settings.deleteRefConfirm', { name: item.name })) && void attempt(() => crm.deleteRef(table, item.id))}>
+                <button type="button" class="icon-button" aria-label={t('crm.delete')} title={t('crm.delete')} onClick={() => confirm(t('settings.deleteRefConfirm', { name: item.name })) && void attempt(() => refsApi.remove(table, item.id))}>
                   ×
                 </button>
               </span>
@@ -54,7 +54,7 @@ function RefList({ table, title, items, owner }: { table: 'cities' | 'kinds'; ti
           class="crm-inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void attempt(() => crm.createRef(table, name.trim())).then((answer) => answer && setName(''));
+            void attempt(() => refsApi.create(table, name.trim())).then((answer) => answer && setName(''));
           }}
         >
           <input name={`${table}Name`} placeholder={t('settings.newRef')} value={name} onInput={(e) => setName(e.currentTarget.value)} />

@@ -1,17 +1,18 @@
 import { useState } from 'preact/hooks';
 import { actorRoles, type ActorRole, type TransitionMatrix } from '../../shared/statuses.ts';
 import type { StatusDTO } from '../../shared/types.ts';
-import { crm, type StatusBody } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import { attempt, Loaded } from '../crm/ui.tsx';
+import { settingsApi, type StatusBody } from '../api/settings.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useLive } from '../store/live.ts';
+import { attempt } from '../ui/attempt.ts';
+import { Loaded } from '../ui/Page.tsx';
 
 // The statuses the operations move orders into: renamed, never removed (the server says so too).
 const core = new Set(['new', 'dispatched', 'accepted', 'rescheduled', 'done', 'paid', 'cancelled']);
 
 export function StatusEditor({ owner }: { owner: boolean }) {
   const { t } = useI18n();
-  const live = useLive(crm.statuses, /^(statuses|transitions)\./, []);
+  const live = useLive('settings', settingsApi.statuses, /^(statuses|transitions)\./, []);
   return (
     <section class="crm-card settings-wide" data-testid="status-editor">
       <h2 class="crm-subtitle">{t('settings.statuses')}</h2>
@@ -97,7 +98,7 @@ function Statuses({ saved, owner, onSaved }: { saved: StatusDTO[]; owner: boolea
           <button type="button" class="button" onClick={() => setRows((list) => [...list, { code: '', name: { ru: '', en: '' }, color: '#64748b', closed: false }])}>
             {t('settings.addStatus')}
           </button>
-          <button type="button" class="button button--primary" disabled={!dirty} onClick={() => void attempt(() => crm.saveStatuses(rows), t('crm.saved')).then((ok) => ok && onSaved())}>
+          <button type="button" class="button button--primary" disabled={!dirty} onClick={() => void attempt(() => settingsApi.saveStatuses(rows), t('crm.saved')).then((ok) => ok && onSaved())}>
             {t('crm.save')}
           </button>
         </div>
@@ -168,7 +169,7 @@ function Matrix({ statuses, saved, owner, onSaved }: { statuses: StatusDTO[]; sa
       </div>
       {owner && (
         <div class="crm-actions">
-          <button type="button" class="button button--primary" disabled={!dirty} onClick={() => void attempt(() => crm.saveMatrix(matrix), t('crm.saved')).then((ok) => ok && onSaved())}>
+          <button type="button" class="button button--primary" disabled={!dirty} onClick={() => void attempt(() => settingsApi.saveMatrix(matrix), t('crm.saved')).then((ok) => ok && onSaved())}>
             {t('settings.saveMatrix')}
           </button>
         </div>

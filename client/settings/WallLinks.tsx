@@ -1,19 +1,20 @@
 import { useState } from 'preact/hooks';
-import { crm } from '../crm/api.ts';
-import { useLive } from '../crm/live.ts';
-import { attempt, Loaded } from '../crm/ui.tsx';
+import { wallsApi } from '../api/walls.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useLive } from '../store/live.ts';
+import { attempt } from '../ui/attempt.ts';
 import { Modal } from '../ui/Modal.tsx';
+import { Loaded } from '../ui/Page.tsx';
 
 /** Read-only wall-screen links: the address is shown once, when made; revoking closes open screens. */
 export function WallLinks({ owner }: { owner: boolean }) {
   const { t, dateTime } = useI18n();
-  const live = useLive(() => (owner ? crm.walls().then((r) => r.walls) : Promise.resolve([])), /^walls\./, [owner]);
+  const live = useLive('settings', () => (owner ? wallsApi.list().then((r) => r.walls) : Promise.resolve([])), /^walls\./, [owner]);
   const [name, setName] = useState('');
   const [made, setMade] = useState<string | null>(null);
   if (!owner) return null;
   const create = async () => {
-    const answer = await attempt(() => crm.createWall(name.trim() || t('settings.wallDefault')));
+    const answer = await attempt(() => wallsApi.create(name.trim() || t('settings.wallDefault')));
     if (!answer) return;
     setName('');
     setMade(`${location.origin}${answer.path}`);
@@ -30,7 +31,7 @@ export function WallLinks({ owner }: { owner: boolean }) {
                 <strong>{wall.name}</strong>{' '}
                 <span class="muted small">{wall.lastUsedAt ? t('settings.wallUsed', { when: dateTime(wall.lastUsedAt) }) : t('settings.wallNeverUsed')}</span>
               </span>
-              <button type="button" class="button button--danger-ghost" onClick={() => confirm(t('settings.revokeConfirm', { name: wall.name })) && void attempt(() => crm.revokeWall(wall.id))}>
+              <button type="button" class="button button--danger-ghost" onClick={() => confirm(t('settings.revokeConfirm', { name: wall.name })) && void attempt(() => wallsApi.revoke(wall.id))}>
                 {t('settings.revoke')}
               </button>
             </li>

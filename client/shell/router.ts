@@ -1,24 +1,56 @@
-import { createStore } from 'zustand/vanilla';
+import { slice } from '../store/root.ts';
 
-/** `/<tab>` or `/<tab>/<id|new>`: the drawer's order lives in the address, so it can be shared and reloaded. */
+/**
+ * `/<tab>` or `/<tab>/<id|new>`: the drawer's order lives in the address, so it can be shared and
+ * reloaded. A tab may have a second view, `/<tab>/<view>[/<id>]` (Заказы → /orders/archive, Настройки →
+ * /settings/notifications and /settings/outbox), whose
+ * filters live in the query string.
+ */
 export interface Route {
   tab: string;
+  view: 'archive' | 'notifications' | 'outbox' | null;
   item: number | 'new' | null;
+  /** The query string, "?q=…" or "". */
+  search: string;
 }
 
-function parse(pathname: string): Route {
-  const [tab = '', item] = pathname.split('/').filter(Boolean);
-  if (item === 'new') return { tab, item };
+const VIEWS = new Set<string>(['archive', 'notifications', 'outbox']);
+
+function parse(address: string): Route {
+  const url = new URL(address, location.origin);
+  const [tab = '', second, third] = url.pathname.split('/').filter(Boolean);
+  const view = second !== undefined && VIEWS.has(second) ? (second as Route['view']) : null;
+  const item = view ? third : second;
+  if (item === 'new') return { tab, view, item, search: url.search };
   const id = Number(item);
-  return { tab, item: Number.isSafeInteger(id) && id > 0 ? id : null };
+  return { tab, view, item: Number.isSafeInteger(id) && id > 0 ? id : null, search: url.search };
 }
 
-export const routeStore = createStore<Route>(() => parse(location.pathname));
+const here = () => location.pathname + location.search;
+
+export const routeStore = slice<Route>('route', () => parse(here()));
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === location.pathname) return;
+  if (path === here()) return;
   history[options.replace ? 'replaceState' : 'pushState'](null, '', path);
   routeStore.setState(parse(path), true);
 }
 
-window.addEventListener('popstate', () => routeStore.setState(parse(location.pathname), true));
+/** The current tab and view, with its filters: where a closed drawer goes back to. */
+function viewPath(route: Route = routeStore.getState()): string {
+  return `/${route.tab}${route.view ? `/${route.view}` : ''}`;
+}
+
+/** An order opened over the page showing now (the board, or the archive with its filters kept). */
+export function orderPath(id: number | 'new'): string {
+  const route = routeStore.getState();
+  return `${viewPath(route)}/${id}${route.view ? route.search : ''}`;
+}
+
+/** Closes the drawer, back to the board or the archive it was opened from. */
+export function closeOrder(): void {
+  const route = routeStore.getState();
+  navigate(`${viewPath(route)}${route.view ? route.search : ''}`);
+}
+
+window.addEventListener('popstate', () => routeStore.setState(parse(here()), true));

@@ -1,11 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
+import type { SyncPushes } from '../../shared/events.ts';
 import type { PresenceState, SocketClientEvents, SocketServerEvents } from '../../shared/presence.ts';
 import { setConnection } from '../store/connection.ts';
 import { removePresence, replacePresence, upsertPresence } from '../store/presence.ts';
 import { checkSession } from '../store/session.ts';
 import { receiveEvent, resync } from '../store/sync.ts';
 
-type BoardSocket = Socket<SocketServerEvents, SocketClientEvents>;
+type BoardSocket = Socket<SocketServerEvents & SyncPushes, SocketClientEvents>;
 
 let socket: BoardSocket | undefined;
 let myPresence: PresenceState = { orderId: null, mode: 'view' };
@@ -50,6 +51,8 @@ export function startLive(): void {
     }
   });
   s.on('event', (event) => receiveEvent(event));
+  // The server lost pushes while its Redis was away: replay what we missed by seq.
+  s.on('resync', () => void resync());
   s.on('presence', (entry) => upsertPresence(entry));
   s.on('presence:left', ({ socketId }) => removePresence(socketId));
 

@@ -1,8 +1,8 @@
-import { createStore } from 'zustand/vanilla';
 import type { Actor, EventEnvelope } from '../../shared/events.ts';
 import type { TransitionMatrix } from '../../shared/statuses.ts';
 import type { BoardSnapshot, OrderDTO, RefDTO, StatusDTO } from '../../shared/types.ts';
 import { publishFeed } from './feed.ts';
+import { slice } from './root.ts';
 
 /** The last event seen for an order: who changed it, how, when (the drawer names them). */
 export interface OrderChange {
@@ -44,7 +44,7 @@ const initial = (): BoardState => ({
   saving: new Set(),
 });
 
-export const boardStore = createStore<BoardState>(initial);
+export const boardStore = slice<BoardState>('board', initial);
 
 /** Logged out: nothing of the old session stays in memory. */
 export function resetBoard(): void {

@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { slice } from './root.ts';
 
 export type ConnectionPhase = 'connecting' | 'online' | 'reconnecting' | 'offline';
 
@@ -11,6 +11,6 @@ export interface ConnectionState {
   lastSync: 'recovered' | 'replayed' | 'snapshot' | null;
 }
 
-export const connectionStore = createStore<ConnectionState>(() => ({ phase: 'connecting', syncing: false, socketId: null, lastSync: null }));
+export const connectionStore = slice<ConnectionState>('connection', () => ({ phase: 'connecting', syncing: false, socketId: null, lastSync: null }));
 
 export const setConnection = (patch: Partial<ConnectionState>) => connectionStore.setState(patch);

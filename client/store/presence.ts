@@ -1,5 +1,5 @@
-import { createStore } from 'zustand/vanilla';
 import type { PresenceEntry, PresenceMode } from '../../shared/presence.ts';
+import { slice } from './root.ts';
 
 /** One person on one order: several tabs of the same manager count once, editing wins over viewing. */
 export interface Viewer {
@@ -13,7 +13,7 @@ export interface PresenceSlice {
   byOrder: Map<number, Viewer[]>;
 }
 
-export const presenceStore = createStore<PresenceSlice>(() => ({ entries: new Map(), byOrder: new Map() }));
+export const presenceStore = slice<PresenceSlice>('presence', () => ({ entries: new Map(), byOrder: new Map() }));
 
 const none: Viewer[] = [];
 

@@ -1,19 +1,24 @@
-import { createStore } from 'zustand/vanilla';
+import type { UserRole } from '../../shared/types.ts';
 import { ApiError, setUnauthorizedHandler } from '../api/http.ts';
 import { api, type Me } from '../api/orders.ts';
+import { setCompanyZone } from './clock.ts';
+import { slice } from './root.ts';
+import { useStore } from './useStore.ts';
 
 export interface SessionState {
   phase: 'checking' | 'anonymous' | 'ready';
   me: Me | null;
 }
 
-export const sessionStore = createStore<SessionState>(() => ({ phase: 'checking', me: null }));
+export const sessionStore = slice<SessionState>('session', () => ({ phase: 'checking', me: null }));
 
 setUnauthorizedHandler(() => sessionStore.setState({ phase: 'anonymous', me: null }));
 
 export async function checkSession(): Promise<void> {
   try {
-    sessionStore.setState({ phase: 'ready', me: await api.me() });
+    const me = await api.me();
+    setCompanyZone(me.tenant.timezone);
+    sessionStore.setState({ phase: 'ready', me });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) sessionStore.setState({ phase: 'anonymous', me: null });
     else setTimeout(() => void checkSession(), 2000); // server down: keep trying, the page stays as it is
@@ -28,4 +33,9 @@ export async function login(email: string, password: string): Promise<void> {
 export async function logout(): Promise<void> {
   await api.logout().catch(() => undefined);
   sessionStore.setState({ phase: 'anonymous', me: null });
+}
+
+/** The signed-in user's role; a viewer until the session is known. */
+export function useRole(): UserRole {
+  return useStore(sessionStore, (s) => s.me?.user.role ?? 'viewer');
 }

@@ -1,9 +1,14 @@
-import { createStore } from 'zustand/vanilla';
+import { slice } from './root.ts';
 
 export interface Filters {
   cityId: number | null;
   kindId: number | null;
   channelId: number | null;
+  masterId: number | null;
+  /** The staff member who created the order. */
+  managerId: number | null;
+  /** Only searches nobody took. */
+  noTaker: boolean;
   text: string;
 }
 
@@ -21,7 +26,8 @@ export interface Moving {
   target: string | null;
 }
 
-export type Dialog = { type: 'cancel'; orderId: number } | { type: 'paid'; orderId: number } | null;
+/** `assign`: the master picker (a drop on «Принят в работу»); `redispatch`: taking the order from its master, with a reason. */
+export type Dialog = { type: 'cancel' | 'paid' | 'assign' | 'redispatch'; orderId: number } | null;
 
 export interface UiState {
   filters: Filters;
@@ -34,9 +40,9 @@ export interface UiState {
   now: number;
 }
 
-export const noFilters: Filters = { cityId: null, kindId: null, channelId: null, text: '' };
+export const noFilters: Filters = { cityId: null, kindId: null, channelId: null, masterId: null, managerId: null, noTaker: false, text: '' };
 
-export const uiStore = createStore<UiState>(() => ({
+export const uiStore = slice<UiState>('ui', () => ({
   filters: noFilters,
   moving: null,
   dialog: null,

@@ -23,5 +23,3 @@ export function useStore<S, T>(store: StoreApi<S>, selector: (state: S) => T, eq
   }, [store]);
   return selected;
 }
-
-export const shallowArray = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);

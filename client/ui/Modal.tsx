@@ -1,8 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-/** A small centred dialog; Esc or a click outside closes it, focus goes to its first field. */
-export function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
+/**
+ * A centred dialog (`wide` for a form with columns); it never outgrows the screen, a long one
+ * scrolls inside. Esc or a click outside closes it, focus goes to its first field.
+ */
+export function Modal({ title, onClose, wide, children }: { title: string; onClose: () => void; wide?: boolean; children: ComponentChildren }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
@@ -12,7 +15,7 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
   }, []);
   return (
     <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div class="modal" role="dialog" aria-modal="true" aria-label={title} ref={box}>
+      <div class={`modal${wide ? ' modal--wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} ref={box}>
         <h2 class="modal-title">{title}</h2>
         {children}
       </div>

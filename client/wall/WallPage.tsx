@@ -69,7 +69,7 @@ function Big({ label, value, name, tone }: { label: string; value: string; name:
 function Charts({ snapshot }: { snapshot: WallSnapshot }) {
   const { t, money } = useI18n();
   const series = useMemo(() => {
-    const named = (rows: WallSnapshot['byChannel']) => rows.map((row) => row.name ?? t('crm.unattributed'));
+    const named = (rows: WallSnapshot['byChannel']) => rows.map((row) => shortName(row.name ?? t('crm.unattributed')));
     const money2 = (rows: WallSnapshot['byChannel']) => [
       { label: t('wall.commission'), data: rows.map((row) => row.commission), backgroundColor: palette[0] },
       { label: t('wall.profit'), data: rows.map((row) => row.profit), backgroundColor: palette[1] },
@@ -84,16 +84,17 @@ function Charts({ snapshot }: { snapshot: WallSnapshot }) {
     };
   }, [snapshot, t]);
   // Readable from across the room: ticks and legends scale with the screen (20 px at 1080 rows).
+  // Channels and cities are names of any length: their bars lie down, one name per line, never over another.
   const font = Math.max(14, Math.round(window.innerHeight / 54));
   return (
     <section class="wall-charts">
       <div class="wall-chart">
         <h3>{t('wall.byChannel')}</h3>
-        <ChartView type="bar" dark fontSize={font} label={t('wall.byChannel')} format={money} {...series.channel} />
+        <ChartView type="bar" horizontal dark fontSize={font} label={t('wall.byChannel')} format={money} {...series.channel} />
       </div>
       <div class="wall-chart">
         <h3>{t('wall.byCity')}</h3>
-        <ChartView type="bar" dark fontSize={font} label={t('wall.byCity')} format={money} {...series.city} />
+        <ChartView type="bar" horizontal dark fontSize={font} label={t('wall.byCity')} format={money} {...series.city} />
       </div>
       <div class="wall-chart">
         <h3>{t('wall.byDay')}</h3>
@@ -101,6 +102,22 @@ function Charts({ snapshot }: { snapshot: WallSnapshot }) {
       </div>
     </section>
   );
+}
+
+/** A name as long as a phrase would squeeze the bars to nothing: two short lines of it at most, cut with «…». */
+function shortName(name: string, width = 14): string | string[] {
+  if (name.length <= width) return name;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of name.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  const cut = (text: string) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+  return lines.length > 2 ? [cut(lines[0]!), `${lines[1]!.slice(0, width - 1)}…`] : lines.map(cut);
 }
 
 function Clock({ timezone }: { timezone: string }) {

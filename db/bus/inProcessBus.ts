@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '../../shared/events.ts';
+import { deliver } from './deliver.ts';
 import type { Bus, BusHandler } from './types.ts';
 
 /** One process, no Redis: the all-in-one start and tests without REDIS_URL. */
@@ -8,12 +9,14 @@ export function createInProcessBus(): Bus {
     async publish(event: EventEnvelope) {
       // A copy per publish, as Redis would deliver: listeners must not share mutable state.
       const json = JSON.stringify(event);
-      for (const handler of handlers) handler(JSON.parse(json) as EventEnvelope);
+      for (const handler of handlers) deliver([handler], JSON.parse(json) as EventEnvelope);
     },
     subscribe(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);
     },
+    // Nothing between the publisher and the listeners to lose.
+    onReconnect: () => () => undefined,
     async ping() {},
     async close() {
       handlers.clear();

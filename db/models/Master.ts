@@ -1,4 +1,5 @@
 import { Model } from 'objection';
+import type { MasterContacts, MasterDTO } from '../../shared/crmTypes.ts';
 import { City, Kind } from './Reference.ts';
 
 export class Master extends Model {
@@ -10,14 +11,17 @@ export class Master extends Model {
   declare name: string;
   declare phone: string | null;
   declare passport: string | null;
-  declare status: 'pending' | 'approved' | 'blocked';
+  declare status: MasterDTO['status'];
   declare block_reason: string | null;
   declare on_shift: boolean;
   declare rating: number;
-  declare source: 'bot' | 'manual';
-  declare contacts: Record<string, string>;
+  declare source: MasterDTO['source'];
+  declare contacts: MasterContacts;
   declare language: string;
   declare last_seen_at: Date | null;
+  /** When Telegram refused a message because the master blocked the bot. */
+  declare bot_blocked_at: Date | null;
+  declare created_at: Date;
   declare cities?: City[];
   declare kinds?: Kind[];
 

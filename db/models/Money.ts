@@ -1,16 +1,5 @@
 import { Model } from 'objection';
-
-export class Payment extends Model {
-  static override tableName = 'payments';
-  declare id: number;
-  declare tenant_id: number;
-  declare order_id: number;
-  declare master_id: number | null;
-  declare amount: number;
-  declare currency: string;
-  declare method: 'telegram' | 'stars' | 'card' | 'invoice' | 'cash';
-  declare telegram_payment_charge_id: string | null;
-}
+import type { ExpenseDTO } from '../../shared/crmTypes.ts';
 
 export class PriceItem extends Model {
   static override tableName = 'price_items';
@@ -28,9 +17,13 @@ export class Expense extends Model {
   static override tableName = 'expenses';
   declare id: number;
   declare tenant_id: number;
+  declare kind: ExpenseDTO['kind'];
   declare channel_id: number | null;
   declare city_id: number | null;
-  declare spent_on: string;
+  /** A `date`, which the drivers hand back as a JS Date at local midnight: read it as text instead. */
+  declare spent_on: Date;
   declare amount: number;
   declare note: string;
+  declare created_by: number | null;
+  declare created_at: Date;
 }

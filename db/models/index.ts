@@ -1,10 +1,12 @@
-// Objection models, bound to the knex instance by createDb. Reads with relations use them;
-// writes go through db/ops.
+// Objection models: the typed rows of the tables the code reads (a knex row of a table is a
+// ModelObject of its model) and the reads with relations. They are queried with the caller's
+// knex or transaction (`Model.query(trx)`), never the global binding, so a read inside an op
+// sees the op's own writes. Writes and one-statement reads (the acceptance race, the archive,
+// reports) stay in knex.
 export { ChatMessage } from './ChatMessage.ts';
 export { Customer } from './Customer.ts';
 export { Master } from './Master.ts';
-export { Expense, Payment, PriceItem } from './Money.ts';
-export { Order, OrderEvent, OrderOffer, OrderPhoto } from './Order.ts';
-export { Channel, City, Kind, Status, Transition } from './Reference.ts';
-export { Tenant } from './Tenant.ts';
-export { Session, User } from './User.ts';
+export { Expense, PriceItem } from './Money.ts';
+export { Order } from './Order.ts';
+export { Channel, City, Kind } from './Reference.ts';
+export { User } from './User.ts';

@@ -1,8 +1,12 @@
 import type { Knex } from 'knex';
 import { defaultStatuses } from '../../shared/statuses.ts';
-import { hashApiKey } from '../ops/apiKeys.ts';
-import { createTenant } from '../ops/createTenant.ts';
-import { createUser } from '../ops/users.ts';
+import { hashApiKey } from '../channels/apiKeys.ts';
+import { createTenant } from '../settings/createTenant.ts';
+import { masterRating } from '../masters/rating.ts';
+import { createUser } from '../staff/users.ts';
+import { seedDemoCustomers } from './demoCustomers.ts';
+import { seedDemoLoyalty } from './demoLoyalty.ts';
+import { seedDemoNotifications } from './demoNotifications.ts';
 
 export const DEMO_PASSWORD = 'naryad-demo';
 export const DEMO_API_KEY = 'demo-website-key';
@@ -67,16 +71,18 @@ export async function seedDemo(db: Knex): Promise<{ tenantId: number }> {
   const masters = [];
   for (let i = 0; i < 40; i++) {
     const status = i < 32 ? 'approved' : i < 37 ? 'pending' : 'blocked';
+    const name = `${rnd.pick(firstNames)} ${rnd.pick(lastNames)}`;
+    const onShift = status === 'approved' && rnd.next() < 0.75;
+    rnd.next(); // the draw of a rating made up before the formula: kept so the rest of the demo stays the same
     masters.push({
       tenant_id: tenantId,
       telegram_user_id: 700_000 + i,
       telegram_chat_id: 700_000 + i,
-      name: `${rnd.pick(firstNames)} ${rnd.pick(lastNames)}`,
+      name,
       phone: `+7916${String(1_000_000 + i * 7919).slice(-7)}`,
       status,
       block_reason: status === 'blocked' ? 'Жалобы клиентов' : null,
-      on_shift: status === 'approved' && rnd.next() < 0.75,
-      rating: rnd.int(0, 120),
+      on_shift: onShift,
       source: i % 9 === 8 ? 'manual' : 'bot',
     });
   }
@@ -145,6 +151,9 @@ export async function seedDemo(db: Knex): Promise<{ tenantId: number }> {
       .map((o) => ({ tenant_id: tenantId, order_id: o.id, master_id: o.master_id, amount: o.commission, method: 'card', created_at: new Date(Math.min(now, new Date(o.created_at).getTime() + 20 * 3_600_000)) })),
   );
 
+  // Ratings as the formula makes them from this history, so the first recalculation changes none.
+  for (const master of masterRows) await db('masters').where({ id: master.id }).update({ rating: await masterRating(db, tenantId, master.id) });
+
   for (const city of cityRows) {
     await db('price_items').insert(
       kindRows.flatMap((kind, k) => [
@@ -165,10 +174,13 @@ export async function seedDemo(db: Knex): Promise<{ tenantId: number }> {
       })),
     ),
   );
+  await seedDemoCustomers(db, tenantId, now);
+  await seedDemoLoyalty(db, tenantId, now);
+  await seedDemoNotifications(db, tenantId);
   return { tenantId };
 }
 
-type SeededOrder = { id: number; status: string; master_id: number | null; created_at: Date };
+type SeededOrder = { id: number; status: string; master_id: number | null; commission: number; created_at: Date };
 
 const steps: Record<string, string[]> = {
   new: [],
@@ -190,7 +202,7 @@ function historyOf(order: SeededOrder) {
     actor_type: byMaster.has(type) ? 'master' : 'system',
     actor_id: byMaster.has(type) ? order.master_id : null,
     type,
-    data: { seeded: true, ...(type === 'orders.moved' ? { to: order.status === 'no_answer' ? 'no_answer' : 'confirmed' } : {}) },
+    data: { seeded: true, ...(type === 'orders.moved' ? { to: order.status === 'no_answer' ? 'no_answer' : 'confirmed' } : {}), ...(type === 'orders.paid' ? { amount: Number(order.commission), method: 'card' } : {}) },
     // Steps an hour or so apart, never in the future.
     created_at: new Date(Math.min(Date.now(), new Date(order.created_at).getTime() + i * 3_600_000 * 5)),
   }));

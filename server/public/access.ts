@@ -1,9 +1,12 @@
 import type { Context } from 'koa';
-import { hashApiKey } from '../../db/ops/apiKeys.ts';
-import { DomainError } from '../../db/ops/errors.ts';
-import { loadTenantSettings } from '../../db/ops/tenantSettings.ts';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { findChannelByApiKey } from '../../db/channels/apiKeys.ts';
+import { DomainError } from '../../db/core/errors.ts';
+import { findTenantIdBySlug, loadTenantSettings } from '../../db/settings/tenantSettings.ts';
+import { formatMessage } from '../../shared/i18n/index.ts';
+import { requestLanguage } from '../i18n/language.ts';
+import { spend } from '../middlewares/rateLimits.ts';
 import type { AppState } from '../state.ts';
-import type { RateLimiter } from './rateLimit.ts';
 
 type PublicContext = Context & { state: AppState };
 
@@ -16,14 +19,14 @@ export interface ApiChannel {
 export async function channelFromKey(ctx: PublicContext): Promise<ApiChannel | null> {
   const key = ctx.get('x-api-key').trim();
   if (!key) return null;
-  const row = await ctx.state.deps.db('channels').where({ api_key_hash: hashApiKey(key) }).first('id', 'tenant_id');
-  if (!row) throw new DomainError('unauthorized', 'Unknown API key');
-  return { id: row.id, tenantId: row.tenant_id };
+  const channel = await findChannelByApiKey(ctx.state.deps.db, key);
+  if (!channel) throw new DomainError('unauthorized', 'site.unknownApiKey');
+  return channel;
 }
 
 export async function requireChannel(ctx: PublicContext): Promise<ApiChannel> {
   const channel = await channelFromKey(ctx);
-  if (!channel) throw new DomainError('unauthorized', 'Send the channel API key in the X-Api-Key header');
+  if (!channel) throw new DomainError('unauthorized', 'site.apiKeyRequired');
   await allowSite(ctx, channel.tenantId);
   return channel;
 }
@@ -35,23 +38,25 @@ export async function tenantFor(ctx: PublicContext, slug: string | undefined): P
     await allowSite(ctx, channel.tenantId);
     return { tenantId: channel.tenantId, channel };
   }
-  if (!slug) throw new DomainError('invalid', 'tenant: send ?tenant=<slug> or the X-Api-Key header', { field: 'tenant' });
-  const tenant = await ctx.state.deps.db('tenants').where({ slug }).first('id');
-  if (!tenant) throw new DomainError('not_found', `No company "${slug}"`);
-  await allowSite(ctx, tenant.id);
-  return { tenantId: tenant.id, channel: null };
+  if (!slug) throw new DomainError('invalid', 'site.tenantRequired', { field: 'tenant' });
+  const tenantId = await findTenantIdBySlug(ctx.state.deps.db, slug);
+  if (!tenantId) throw new DomainError('not_found', { key: 'site.noCompany', params: { slug } });
+  await allowSite(ctx, tenantId);
+  return { tenantId, channel: null };
 }
 
 /** Counts the request against its bucket; over the limit answers 429 with Retry-After and stops. */
-export async function withinLimit(ctx: PublicContext, limiter: Promise<RateLimiter>, bucket: string): Promise<boolean> {
-  const decision = await (await limiter).hit(bucket);
-  ctx.set('RateLimit-Limit', String(decision.limit));
-  ctx.set('RateLimit-Remaining', String(decision.remaining));
-  ctx.set('RateLimit-Reset', String(decision.resetSeconds));
-  if (decision.allowed) return true;
-  ctx.set('Retry-After', String(decision.resetSeconds));
+export async function withinLimit(ctx: PublicContext, limiter: RateLimiterAbstract, bucket: string): Promise<boolean> {
+  const count = await spend(limiter, bucket);
+  const resetSeconds = Math.max(1, Math.ceil(count.msBeforeNext / 1000));
+  ctx.set('RateLimit-Limit', String(limiter.points));
+  ctx.set('RateLimit-Remaining', String(count.remaining));
+  ctx.set('RateLimit-Reset', String(resetSeconds));
+  if (count.allowed) return true;
+  ctx.set('Retry-After', String(resetSeconds));
   ctx.status = 429;
-  ctx.body = { error: { code: 'rate_limited', message: `Too many requests; retry in ${decision.resetSeconds} s` } };
+  const message = formatMessage(requestLanguage(ctx), { key: 'site.rateLimited', params: { seconds: resetSeconds } });
+  ctx.body = { error: { code: 'rate_limited', message } };
   return false;
 }
 
@@ -67,6 +72,6 @@ async function allowSite(ctx: PublicContext, tenantId: number): Promise<void> {
   const { siteOrigins } = await loadTenantSettings(ctx.state.deps.db, tenantId);
   if (siteOrigins.length === 0) return;
   ctx.vary('Origin');
-  if (!siteOrigins.includes(origin)) throw new DomainError('forbidden', `${origin} is not one of the company's sites: add it in the settings`);
+  if (!siteOrigins.includes(origin)) throw new DomainError('forbidden', { key: 'site.notCompanySite', params: { origin } });
   ctx.set('Access-Control-Allow-Origin', origin);
 }

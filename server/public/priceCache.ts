@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../state.ts';
-import { loadPublicPriceList, type PublicPriceList } from './priceList.ts';
+import { loadPublicPriceList, type PublicPriceList } from '../../db/prices/queries.ts';
 
 interface Entry {
   list: PublicPriceList | null;
@@ -25,6 +25,8 @@ export function createPriceListCache(deps: AppDeps): PriceListCache {
     if (!invalidating.test(event.type)) return;
     for (const key of entries.keys()) if (key.startsWith(`${event.tenantId}:`)) entries.delete(key);
   });
+  // A price change made while the bus was down never arrived: start afresh once it is back.
+  deps.bus.onReconnect(() => entries.clear());
   return {
     async get(tenantId, citySlug) {
       const key = `${tenantId}:${citySlug}`;

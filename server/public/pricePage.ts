@@ -1,8 +1,7 @@
 import { formatMoney } from '../../shared/money.ts';
-import type { PublicPriceList } from './priceList.ts';
+import type { PublicPriceList } from '../../db/prices/queries.ts';
+import { escapeHtml } from './html.ts';
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 /** The city's price list as a small self-contained page, for an <iframe> on the tenant's site. */
 export function renderPricePage(list: PublicPriceList): string {
@@ -29,6 +28,6 @@ ${sections || '<p class="empty">Прайс-лист для этого город
 </body></html>`;
 }
 
-export function renderNotFoundPage(): string {
-  return '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Не найдено</title></head><body><p>Такого прайс-листа нет.</p></body></html>';
+export function renderNotFoundPage(text = 'Такого прайс-листа нет.'): string {
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Не найдено</title></head><body><p>${escapeHtml(text)}</p></body></html>`;
 }

@@ -1,8 +1,9 @@
 import type { Server, Socket } from 'socket.io';
+import type { SyncPushes } from '../../shared/events.ts';
 import type { PresenceState, SocketClientEvents, SocketServerEvents } from '../../shared/presence.ts';
 import type { UserDTO } from '../../shared/types.ts';
 
-export type ServerToClient = SocketServerEvents;
+export type ServerToClient = SocketServerEvents & SyncPushes;
 export type ClientToServer = SocketClientEvents;
 export interface SocketData {
   user: UserDTO;

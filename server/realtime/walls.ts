@@ -1,8 +1,9 @@
 import type { Namespace } from 'socket.io';
-import { findWallTenant } from '../../db/ops/wallTokens.ts';
+import { findWallTenant } from '../../db/staff/wallTokens.ts';
 import { wallToken } from '../../shared/schemas/manager.ts';
 import { WALL_LINK_GONE, WALL_NAMESPACE, type WallServerEvents } from '../../shared/wallEvents.ts';
 import type { AppDeps } from '../state.ts';
+import { fromOwnOrigin } from './authenticate.ts';
 import type { NaryadServer } from './rooms.ts';
 
 type WallNamespace = Namespace<Record<string, never>, WallServerEvents, Record<string, never>, { tenantId: number; wallId: number }>;
@@ -22,6 +23,8 @@ export function attachWalls(io: NaryadServer, deps: AppDeps): () => void {
   // The namespace has its own socket data (a link, not a user) than the board's.
   const walls = io.of(WALL_NAMESPACE) as unknown as WallNamespace;
   walls.use(async (socket, next) => {
+    // The wall screen is one of the board's pages; another site holding a link gets nothing live.
+    if (!fromOwnOrigin(socket, deps.config)) return next(new Error('forbidden'));
     const parsed = wallToken.safeParse(socket.handshake.auth['token']);
     try {
       const found = parsed.success ? await findWallTenant(deps.db, parsed.data) : null;
@@ -50,8 +53,11 @@ export function attachWalls(io: NaryadServer, deps: AppDeps): () => void {
     }, THROTTLE_MS);
     pending.set(event.tenantId, timer);
   });
+  // Pub/sub lost whatever moved while the bus was down: every wall here refetches.
+  const stopResync = deps.bus.onReconnect(() => walls.local.emit('changed'));
   return () => {
     unsubscribe();
+    stopResync();
     for (const timer of pending.values()) clearTimeout(timer);
   };
 }

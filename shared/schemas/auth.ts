@@ -1,6 +1,13 @@
 import { z } from 'zod';
+import { email, rawText } from './common.ts';
 
 export const loginInput = z.strictObject({
-  email: z.string().trim().toLowerCase().max(200).pipe(z.email()),
-  password: z.string().min(1).max(200),
+  email,
+  password: rawText(200).min(1),
+});
+
+/** A staff member's own new password: long enough to resist guessing, at most what argon2 is fed. */
+export const passwordChangeInput = z.strictObject({
+  current: rawText(200).min(1),
+  next: rawText(200).min(8),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './common.ts';
 
+// 'form' (the request form on the company's site) is not among them: it is made by its first request, one per company.
 export const channelType = z.enum(['website', 'avito', 'yandex', 'phone', 'other']);
 
 export const createChannelInput = z.strictObject({

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { id, money, text } from './common.ts';
-
-export const day = z.iso.date();
+import { day, id, money, text } from './common.ts';
 
 const fields = {
   /** expense: advertising, rent…; income: other income that profitability adds to commissions. */

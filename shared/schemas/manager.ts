@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { text } from './common.ts';
+import { email, rawText, text } from './common.ts';
 
 export const staffRole = z.enum(['owner', 'manager', 'viewer']);
 
 export const inviteManagerInput = z.strictObject({
-  email: z.string().trim().toLowerCase().max(200).pipe(z.email()),
+  email,
   name: text(200).min(1),
   role: staffRole.default('manager'),
 });
@@ -17,4 +17,4 @@ export const updateManagerInput = z
 export type UpdateManagerInput = z.infer<typeof updateManagerInput>;
 
 export const createWallInput = z.strictObject({ name: text(200).min(1).default('Экран') });
-export const wallToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a wall link');
+export const wallToken = rawText(100).regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a wall link');

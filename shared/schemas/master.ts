@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, phone, text } from './common.ts';
+import { email, id, phone, text } from './common.ts';
 
 const contact = text(200).min(1);
 
@@ -9,7 +9,7 @@ export const masterContactsInput = z.strictObject({
   viber: contact.optional(),
   vk: contact.optional(),
   max: contact.optional(),
-  email: z.string().trim().max(200).pipe(z.email()).optional(),
+  email: email.optional(),
 });
 
 const ids = z.array(id).max(200).transform((values) => [...new Set(values)]);

@@ -13,3 +13,6 @@ export const chatHistoryQuery = z.strictObject({
   before: id.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** POST /api/masters/:id/messages/read: this chat is read up to this line (one of its own). */
+export const chatReadInput = z.strictObject({ upTo: id });

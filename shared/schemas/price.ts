@@ -35,10 +35,7 @@ export const copyPriceListInput = z
 export type CopyPriceListInput = z.infer<typeof copyPriceListInput>;
 
 /** Roubles as people type them: "1500", "1 500,50", "1500.5 ₽" → kopecks. */
-export const roublesText = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
+export const roublesText = text(40).transform((value, ctx) => {
     const cleaned = value.replace(/[\s\u00a0₽]|руб\.?|р\.?$/gi, '').replace(',', '.');
     if (!/^\d{1,8}(\.\d{1,2})?$/.test(cleaned)) {
       ctx.addIssue({ code: 'custom', message: 'a price in roubles, like 1500 or 1500,50' });
@@ -62,4 +59,5 @@ export const importPriceQuery = z.strictObject({
   replace: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 });
 
-export const exportPriceQuery = z.strictObject({ cityId: id.optional() });
+/** `lang`: the board's language for the headers (a download link sends the browser's Accept-Language, not the board's). */
+export const exportPriceQuery = z.strictObject({ cityId: id.optional(), lang: z.enum(['ru', 'en']).optional() });

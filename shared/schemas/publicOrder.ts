@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, money, phone, text } from './common.ts';
 
-export const slug = z.string().trim().toLowerCase().min(1).max(100).regex(/^[a-z0-9-]+$/, 'lowercase latin letters, digits and dashes');
+export const slug = text(100).toLowerCase().min(1).regex(/^[a-z0-9-]+$/, 'lowercase latin letters, digits and dashes');
 
 /** What a tenant's website sends: slugs instead of ids, the customer flat; the manager fills in the rest. */
 export const publicOrderInput = z.strictObject({
@@ -18,7 +18,7 @@ export const publicOrderInput = z.strictObject({
 export type PublicOrderInput = z.infer<typeof publicOrderInput>;
 
 /** Idempotency keys are the client's own: UUIDs usually, any short printable token accepted. */
-export const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+export const idempotencyKey = text(200).min(8).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 export const publicCityQuery = z.object({
   city: slug,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { day } from './expense.ts';
+import { day } from './common.ts';
 
 /** A report period: a preset, or from/to days (inclusive) in the tenant's time zone. */
 export const periodQuery = {

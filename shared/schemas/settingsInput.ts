@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { text } from './common.ts';
-import { tenantSettingsSchema } from './settings.ts';
+import { rawText, storable, text } from './common.ts';
+import { bonusSettingsSchema, ianaTimeZone, staffAlertsSchema, tenantSettingsSchema } from './settings.ts';
 
 const fields = tenantSettingsSchema.shape;
+const bonus = bonusSettingsSchema.shape;
+const staffAlerts = staffAlertsSchema.shape;
 
 /** A site as browsers name it in Origin: scheme, host and port, nothing after. */
-const siteOrigin = z.url({ protocol: /^https?$/, error: 'a site address such as https://example.ru' }).max(200).transform((url) => new URL(url).origin);
+const siteOrigin = storable(z.url({ protocol: /^https?$/, error: 'a site address such as https://example.ru' }).max(200)).transform((url) => new URL(url).origin);
 
-/** A change to tenant settings: any subset; the payment block merges field by field. */
+/** A change to tenant settings: any subset; the payment, bonus and staffAlerts blocks merge field by field. */
 export const settingsPatchInput = z
   .strictObject({
     companyName: text(200).min(1),
@@ -16,23 +18,41 @@ export const settingsPatchInput = z
     waveDelaySeconds: fields.waveDelaySeconds.unwrap(),
     noTakerAfterMinutes: fields.noTakerAfterMinutes.unwrap(),
     debtLimit: fields.debtLimit.unwrap(),
-    policyUrl: z.url({ protocol: /^https?$/ }).max(500),
+    policyUrl: storable(z.url({ protocol: /^https?$/ }).max(500)),
     payment: z
       .strictObject({
         mode: z.enum(['none', 'provider', 'stars']),
-        providerToken: z.string().trim().max(300),
+        providerToken: text(300),
         starsPerRouble: z.number().positive().max(1000),
       })
       .partial(),
-    cashbackPercent: fields.cashbackPercent.unwrap(),
-    timezone: fields.timezone.unwrap(),
+    bonus: z
+      .strictObject({
+        enabled: bonus.enabled.unwrap(),
+        welcomePoints: bonus.welcomePoints.unwrap(),
+        welcomeDays: bonus.welcomeDays.unwrap(),
+        cashbackPercent: bonus.cashbackPercent.unwrap(),
+        earnedDays: bonus.earnedDays.unwrap(),
+        maxSharePercent: bonus.maxSharePercent.unwrap(),
+      })
+      .partial(),
+    staffAlerts: z
+      .strictObject({
+        reminderDays: staffAlerts.reminderDays.unwrap(),
+        morningHour: staffAlerts.morningHour.unwrap(),
+        dayPlan: z.strictObject({ commission: staffAlerts.dayPlan.unwrap().shape.commission.unwrap(), closingHour: staffAlerts.dayPlan.unwrap().shape.closingHour.unwrap() }).partial(),
+      })
+      .partial(),
+    companyPhone: text(40).refine((value) => value === '' || /^[+\d\s()-]{5,40}$/.test(value), 'a phone number such as +7 495 123-45-67'),
+    arrivalWindowMinutes: fields.arrivalWindowMinutes.unwrap(),
+    timezone: ianaTimeZone,
     siteOrigins: z.array(siteOrigin).max(20),
   })
   .partial()
   .refine((input) => Object.keys(input).length > 0, 'nothing to change');
 export type SettingsPatchInput = z.infer<typeof settingsPatchInput>;
 
-export const statusCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase latin letters, digits and _');
+export const statusCode = rawText(40).regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase latin letters, digits and _');
 
 /** Statuses the operations themselves move orders into: they can be renamed, not removed. */
 export const coreStatusCodes = ['new', 'dispatched', 'accepted', 'rescheduled', 'done', 'paid', 'cancelled'] as const;
@@ -41,9 +61,10 @@ export const statusesInput = z.strictObject({
   statuses: z
     .array(
       z.strictObject({
-        code: statusCode,
+        // `bonus` names the bonus accrual's message template (shared/notifications.ts).
+        code: statusCode.refine((code) => code !== 'bonus', 'taken by the bonus message template'),
         name: z.strictObject({ ru: text(100).min(1), en: text(100).min(1) }),
-        color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #22c55e'),
+        color: rawText(7).regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #22c55e'),
         closed: z.boolean().default(false),
       }),
     )
@@ -52,11 +73,12 @@ export const statusesInput = z.strictObject({
     .superRefine((statuses, ctx) => {
       const seen = new Set<string>();
       statuses.forEach((status, index) => {
-        if (seen.has(status.code)) ctx.addIssue({ code: 'custom', message: `"${status.code}" appears twice`, path: [index, 'code'] });
+        // Worded with the code in the asker's language (shared/i18n): the message is the catalog's key.
+        if (seen.has(status.code)) ctx.addIssue({ code: 'custom', message: 'appears twice', params: { code: status.code }, path: [index, 'code'] });
         seen.add(status.code);
       });
       for (const code of coreStatusCodes) {
-        if (!seen.has(code)) ctx.addIssue({ code: 'custom', message: `"${code}" is needed by the bot and the board; rename it instead` });
+        if (!seen.has(code)) ctx.addIssue({ code: 'custom', message: 'is needed by the bot and the board; rename it instead', params: { code } });
       }
     }),
 });

@@ -1,10 +1,10 @@
 // `npm run bench:accept`: 1000 masters tap «Принять» on one dispatched order at once, 20 rounds,
-// through db/ops acceptOrder on a pool of BENCH_POOL (default 40) connections. Prints tap-to-decision latency
+// through db/offers/acceptOrder on a pool of BENCH_POOL (default 40) connections. Prints tap-to-decision latency
 // twice: first with every tap in its own ops context (as if from 1000 processes, so Postgres alone decides),
 // then, as the last line, from one process, where taps behind the deciding one wait for its verdict.
 import { performance } from 'node:perf_hooks';
-import { acceptOrder, masterActor } from '../../db/ops/index.ts';
-import type { OpsContext } from '../../db/ops/context.ts';
+import { acceptOrder, masterActor } from '../../db/index.ts';
+import type { OpsContext } from '../../db/core/context.ts';
 import { createTestDeps } from '../support/deps.ts';
 import { buildOrder, buildTenant } from '../support/factories.ts';
 import { percentile } from './stats.ts';
@@ -27,6 +27,8 @@ try {
     const winnersPerRound: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const order = await buildOrder(deps.db, { tenant, status: 'dispatched' });
+      // Only a master with a live offer can win: every tapper was offered the order.
+      await deps.db('order_offers').insert(masters.map(({ id }) => ({ tenant_id: tenant.id, order_id: order.id, master_id: id, state: 'sent' })));
       let winners = 0;
       await Promise.all(
         masters.map(async ({ id }) => {

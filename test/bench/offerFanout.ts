@@ -4,8 +4,8 @@
 // Telegram's floor is 1000 / 30 = 33.3 s; the ratio says how close the bot runs to it.
 import { FakeTelegram, SimulatedUser } from '../../bot/sandbox/index.ts';
 import { startBot } from '../../bot/startBot.ts';
-import { userActor } from '../../db/ops/actor.ts';
-import { dispatchOrder } from '../../db/ops/dispatchOrder.ts';
+import { userActor } from '../../db/core/actor.ts';
+import { dispatchOrder } from '../../db/orders/dispatchOrder.ts';
 import { createTestDeps } from '../support/deps.ts';
 import { buildOrder, buildTenant, buildUser } from '../support/factories.ts';
 

@@ -52,10 +52,12 @@ test('bad input gets a plain answer and changes nothing: text for a contact, unk
   t.is(await db('masters').where({ telegram_user_id: anna.id }).first(), undefined, 'no master was made');
 
   // An approved master's old offer for an order that was cancelled meanwhile: told, nothing taken.
-  const { user } = await h.master();
+  const { id: masterId, user } = await h.master();
   const order = await db('orders')
     .insert({ tenant_id: h.tenant.id, number: 99, status: 'cancelled', city_id: h.tenant.cityId, kind_id: h.tenant.kindId, channel_id: h.tenant.channelId })
     .returning('id');
+  // He was offered it; cancelling closed his offer.
+  await db('order_offers').insert({ tenant_id: h.tenant.id, order_id: order[0].id, master_id: masterId, state: 'closed' });
   user.sendCommand('/start');
   await user.waitForMessage('Главное меню');
   const tap = h.tg.pushUpdate({
@@ -67,11 +69,6 @@ test('bad input gets a plain answer and changes nothing: text for a contact, unk
   t.like(await db('orders').where({ id: order[0].id }).first(), { status: 'cancelled', master_id: null });
 });
 
-async function waitForAnswers(h: Awaited<ReturnType<typeof startBotHarness>>, ids: string[]): Promise<boolean> {
-  const deadline = Date.now() + 8000;
-  while (Date.now() < deadline) {
-    if (ids.every((id) => h.tg.callbackAnswers.some((answer) => answer.callbackQueryId === id))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return false;
+function waitForAnswers(h: Awaited<ReturnType<typeof startBotHarness>>, ids: string[]): Promise<boolean> {
+  return waitFor(() => ids.every((id) => h.tg.callbackAnswers.some((answer) => answer.callbackQueryId === id)), 8000);
 }

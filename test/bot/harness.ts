@@ -1,6 +1,7 @@
 import type { ExecutionContext } from 'ava';
-import { userActor } from '../../db/ops/actor.ts';
-import { dispatchOrder } from '../../db/ops/dispatchOrder.ts';
+import type { Config } from '../../db/config.ts';
+import { userActor } from '../../db/core/actor.ts';
+import { dispatchOrder } from '../../db/orders/dispatchOrder.ts';
 import { FakeTelegram, SimulatedUser, type FakeTelegramOptions } from '../../bot/sandbox/index.ts';
 import { startBot, type BotOptions, type RunningBot } from '../../bot/startBot.ts';
 import type { TenantSettings } from '../../shared/schemas/settings.ts';
@@ -25,15 +26,34 @@ export interface BotHarness {
   restartBot(options?: Partial<BotOptions>): Promise<RunningBot>;
 }
 
+/** The last harness start-up queued in this file. */
+let lastStart: Promise<unknown> = Promise.resolve();
+
+/**
+ * A file's tests start their harnesses one after another, then run together. Without DATABASE_URL
+ * each start boots and migrates an embedded Postgres in this one thread: several at once on a busy
+ * machine made each wait past knex's 60 s for its first connection, and a boot running beside a
+ * test's body holds the thread for seconds and skews what the test times.
+ */
+async function startInTurn<T>(start: () => Promise<T>): Promise<T> {
+  const mine = lastStart.then(start, start);
+  lastStart = mine.catch(() => undefined);
+  const started = await mine;
+  for (let last = lastStart; ; last = lastStart) {
+    await last;
+    if (last === lastStart) return started;
+  }
+}
+
 /**
  * A real web process, a real grammY bot and the fake Telegram between them, over the test
  * file's own database and bus. Everything is stopped when the test ends.
  */
 export async function startBotHarness(
   t: ExecutionContext,
-  options: { fake?: FakeTelegramOptions; settings?: Partial<TenantSettings>; bot?: Partial<BotOptions> } = {},
+  options: { fake?: FakeTelegramOptions; settings?: Partial<TenantSettings>; bot?: Partial<BotOptions>; web?: Partial<Config> } = {},
 ): Promise<BotHarness> {
-  const env = await startTestWeb();
+  const env = await startInTurn(() => startTestWeb(options.web));
   const tg = new FakeTelegram({ token: BOT_TOKEN, ...options.fake });
   const { apiRoot } = await tg.start();
   const fixture = await buildTenant(env.db, options.settings);

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import test from 'ava';
 import { FakeTelegram, SimulatedUser } from '../../bot/sandbox/index.ts';
-import { userActor } from '../../db/ops/actor.ts';
-import { dispatchOrder } from '../../db/ops/dispatchOrder.ts';
+import { userActor } from '../../db/core/actor.ts';
+import { dispatchOrder } from '../../db/orders/dispatchOrder.ts';
 import { buildMaster, buildOrder, buildTenant, buildUser } from '../support/factories.ts';
 import { createTestDeps } from '../support/deps.ts';
 import { waitFor } from '../support/wait.ts';
@@ -82,7 +82,7 @@ const hasPostgres = Boolean(process.env.DATABASE_URL);
 
   child = await spawnBot(env);
   t.true(await waitFor(() => users.every((user) => user.messages().length >= 1), 30_000), 'every master got the offer after the restart');
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // a window for a second offer to go out: that none does is the point
   const counts = users.map((user) => user.messages().filter((message) => message.from === 'bot' && (message.text ?? '').includes(`Новый заказ №${order.number}`)).length);
   t.deepEqual(
     counts.filter((count) => count !== 1),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_API_KEY, DEMO_PASSWORD, seedDemo } from '../../db/seeds/demo.ts';
 import type { OrderDTO } from '../../shared/types.ts';
-import { artifactsDir, ensureClientBuilt, launchBrowser, startCuttableProxy } from '../support/browser.ts';
+import { artifactsDir, ensureClientBuilt, launchBrowser, logIn, startCuttableProxy } from '../support/browser.ts';
 import type { ApiClient } from '../support/http.ts';
 import { startTestWeb, type TestWeb } from '../support/web.ts';
 
@@ -32,10 +32,7 @@ async function openAs(who: { email: string; password: string }, path: string, re
   page.on('pageerror', (error) => console.error(`[${who.email}] page error:`, error.message));
   page.on('requestfailed', (request) => console.error(`[${who.email}] request failed:`, request.url(), request.failure()?.errorText));
   try {
-    await page.goto(`${env.web.url}${path}`);
-    await page.fill('input[name=email]', who.email, { timeout: 15_000 });
-    await page.fill('input[name=password]', who.password);
-    await page.click('button[type=submit]');
+    await logIn(page, `${env.web.url}${path}`, who.email, who.password);
     await page.waitForSelector(ready, { timeout: 15_000 });
     await page.waitForSelector('[data-testid=connection][data-phase=online]');
   } catch (error) {
@@ -95,10 +92,12 @@ test.serial('a manager approves a pending master: the status changes, live in a 
 
   // A corrects the master's phone and WhatsApp: B's open panel shows them live.
   await a.click('[data-testid=master-panel] [data-testid=edit-master]');
+  // The messengers by their names, not their keys.
+  t.deepEqual(await a.locator('[data-testid=master-form] .crm-grid2 .field-label').allInnerTexts(), ['Telegram', 'WhatsApp', 'Viber', 'ВКонтакте', 'MAX', 'Эл. почта']);
   await a.fill('[data-testid=master-form] input[name=phone]', '+7 916 555-44-33');
   await a.fill('[data-testid=master-form] input[name=whatsapp]', '+79165554433');
   await a.click('[data-testid=master-form] button[type=submit]');
-  const whatsapp = b.locator('[data-testid=master-panel] .crm-fact:has(dt:text-is("whatsapp")) dd');
+  const whatsapp = b.locator('[data-testid=master-panel] .crm-fact:has(dt:text-is("WhatsApp")) dd');
   await t.notThrowsAsync(whatsapp.waitFor({ timeout: 3000 }));
   t.is(await whatsapp.innerText(), '+79165554433');
   const edited = (await annaApi.get(`/api/masters/${pending.id}`)).body as { master: { phone: string; contacts: Record<string, string> } };
@@ -212,7 +211,7 @@ test.serial('every tab renders for the owner (screenshots); a bad CSV names its 
   await page.click('.tabs a[href="/dashboard"]');
   await page.waitForSelector('[data-testid=profit-table] tbody tr');
   await page.waitForSelector('[data-testid=order-reports] tbody tr');
-  await page.waitForTimeout(300); // chart.js draws on the next frame
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))); // chart.js draws on a frame
   await page.screenshot({ path: join(shots, 'dashboard.png') });
   // The English switch reaches the CRM tabs too.
   await page.click('.topbar .lang-option:has-text("EN")');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '../..');
 export const artifactsDir = join(root, 'test/artifacts');
@@ -103,4 +103,12 @@ export async function startCuttableProxy(targetUrl: string): Promise<CuttablePro
         server.close(() => done());
       }),
   };
+}
+
+/** Opens the board at `url` and logs in through its form, as a person does. */
+export async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.fill('input[name=email]', email, { timeout: 15_000 });
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import { createTenant } from '../../db/ops/createTenant.ts';
-import { loadOrder } from '../../db/ops/orderRecord.ts';
-import { createUser } from '../../db/ops/users.ts';
+import { createTenant } from '../../db/settings/createTenant.ts';
+import { loadOrder } from '../../db/orders/orderRecord.ts';
+import { createUser } from '../../db/staff/users.ts';
 import type { TenantSettings } from '../../shared/schemas/settings.ts';
 import type { OrderDTO, UserDTO, UserRole } from '../../shared/types.ts';
 
@@ -24,6 +24,20 @@ export async function buildTenant(db: Knex, settings: Partial<TenantSettings> = 
   const [kind] = await db('kinds').insert({ tenant_id: id, name: 'Сантехника', slug: 'santehnika' }).returning('id');
   const [channel] = await db('channels').insert({ tenant_id: id, name: 'Телефон', type: 'phone' }).returning('id');
   return { id, cityId: city.id, kindId: kind.id, channelId: channel.id };
+}
+
+type Reference = { name?: string; slug?: string; position?: number };
+
+/** Another city of the company, beside the one buildTenant gives it: Казань unless named. */
+export async function buildCity(db: Knex, tenant: { id: number }, fields: Reference = {}): Promise<{ id: number }> {
+  const [city] = await db('cities').insert({ tenant_id: tenant.id, name: 'Казань', slug: 'kazan', ...fields }).returning('id');
+  return { id: city.id };
+}
+
+/** Another kind of work, beside the one buildTenant gives: Электрика unless named. */
+export async function buildKind(db: Knex, tenant: { id: number }, fields: Reference = {}): Promise<{ id: number }> {
+  const [kind] = await db('kinds').insert({ tenant_id: tenant.id, name: 'Электрика', slug: 'elektrika', ...fields }).returning('id');
+  return { id: kind.id };
 }
 
 export async function buildUser(db: Knex, options: { tenant?: TenantFixture; role?: UserRole } = {}): Promise<UserDTO & { password: string }> {
@@ -81,7 +95,7 @@ export async function buildMaster(
 
 export async function buildOrder(
   db: Knex,
-  options: { tenant?: TenantFixture; status?: string; masterId?: number; price?: number; commission?: number; street?: string } = {},
+  options: { tenant?: TenantFixture; status?: string; masterId?: number; price?: number; commission?: number; street?: string; address?: string } = {},
 ): Promise<OrderDTO & { tenant: TenantFixture }> {
   const tenant = options.tenant ?? (await buildTenant(db));
   const [customer] = await db('customers')
@@ -101,11 +115,49 @@ export async function buildOrder(
       customer_id: customer.id,
       description: 'Заменить смеситель',
       street: options.street ?? 'ул. Тверская',
-      address: 'ул. Тверская, д. 7, кв. 12',
+      address: options.address ?? 'ул. Тверская, д. 7, кв. 12',
       price: options.price ?? 200_000,
       commission: options.commission ?? 20_000,
       master_id: options.masterId ?? null,
     })
     .returning('id');
   return { ...(await loadOrder(db, tenant.id, order.id)), tenant };
+}
+
+/** An order of this customer (added, or found by the phone), with these columns, numbered `number` when asked. */
+export async function buildCustomerOrder(
+  db: Knex,
+  tenant: TenantFixture,
+  customer: { name: string; phone: string },
+  columns: Record<string, unknown> = {},
+  number?: number,
+): Promise<OrderDTO & { tenant: TenantFixture }> {
+  if (number !== undefined) await db('tenants').where({ id: tenant.id }).update({ order_seq: number - 1 });
+  const order = await buildOrder(db, { tenant });
+  const [row] = await db('customers')
+    .insert({ tenant_id: tenant.id, name: customer.name, phone: customer.phone })
+    .onConflict(['tenant_id', 'phone'])
+    .merge()
+    .returning('id');
+  await db('orders').where({ id: order.id }).update({ customer_id: row.id, ...columns });
+  return order;
+}
+
+/** The order offered to these masters, as a wave writes it; `sent` (his «Принять» is live) unless told. */
+export async function buildOffers(
+  db: Knex,
+  options: { orderId: number; masters: MasterFixture[]; state?: 'pending' | 'sent' | 'accepted' | 'closed' | 'failed'; wave?: number },
+): Promise<void> {
+  const state = options.state ?? 'sent';
+  await db('order_offers').insert(
+    options.masters.map((master) => ({
+      tenant_id: master.tenantId,
+      order_id: options.orderId,
+      master_id: master.id,
+      chat_id: master.telegramUserId,
+      state,
+      wave: options.wave ?? 1,
+      ...(state === 'sent' ? { sent_at: db.fn.now() } : {}),
+    })),
+  );
 }

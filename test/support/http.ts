@@ -1,4 +1,7 @@
-/** A small HTTP client for route tests: JSON in and out, one session cookie per client. */
+/**
+ * A small HTTP client for route tests: JSON in and out (the board's writes take nothing else), one
+ * session cookie per client; `headers` add to or override its own (a foreign Origin, another type).
+ */
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
   body: T;
@@ -12,10 +15,10 @@ export class ApiClient {
     this.baseUrl = baseUrl;
   }
 
-  async request<T = Record<string, any>>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+  async request<T = Record<string, any>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const response = await fetch(this.baseUrl + path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const setCookie = response.headers.get('set-cookie');
@@ -27,6 +30,12 @@ export class ApiClient {
   get = <T = Record<string, any>>(path: string) => this.request<T>('GET', path);
   post = <T = Record<string, any>>(path: string, body: unknown = {}) => this.request<T>('POST', path, body);
   patch = <T = Record<string, any>>(path: string, body: unknown = {}) => this.request<T>('PATCH', path, body);
+
+  /** A GET whose body is not JSON (a CSV download): its status and text. */
+  async getText(path: string): Promise<{ status: number; text: string }> {
+    const response = await fetch(this.baseUrl + path, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    return { status: response.status, text: await response.text() };
+  }
 
   async login(email: string, password: string): Promise<this> {
     const response = await this.post('/api/auth/login', { email, password });

@@ -1,43 +1,64 @@
-import { loginInput } from '../../../shared/schemas/auth.ts';
-import { DomainError } from '../../../db/ops/errors.ts';
-import { createSession, deleteSession, sessionId } from '../../../db/ops/sessions.ts';
-import { verifyCredentials } from '../../../db/ops/users.ts';
+import { loginInput, passwordChangeInput } from '../../../shared/schemas/auth.ts';
+import { changeOwnPassword } from '../../../db/staff/changeOwnPassword.ts';
+import { DomainError } from '../../../db/core/errors.ts';
+import { createSession, endSession, sessionId } from '../../../db/staff/sessions.ts';
+import { loadCompany } from '../../../db/settings/company.ts';
+import { loadTenantSettings } from '../../../db/settings/tenantSettings.ts';
+import { mustChangePassword, verifyCredentials } from '../../../db/staff/users.ts';
 import { requireUser, SESSION_COOKIE } from '../../middlewares/auth.ts';
+import type { LoginThrottle } from '../../middlewares/loginThrottle.ts';
 import { createRouter } from '../../router.ts';
 
-export const authRoutes = createRouter('/api');
+/** Login, logout and /me; the app's login throttle counts the attempts. */
+export function createAuthRoutes(throttle: LoginThrottle) {
+  const authRoutes = createRouter('/api');
 
-authRoutes.post('/auth/login', async (ctx) => {
-  const input = loginInput.parse(ctx.request.body ?? {});
-  const user = await verifyCredentials(ctx.state.deps.db, input.email, input.password);
-  if (!user) throw new DomainError('unauthorized', 'Wrong email or password');
-  const session = await createSession(ctx.state.deps.db, user.id);
-  ctx.cookies.set(SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookie(ctx.state.deps.config.COOKIE_SECURE, ctx.secure),
-    expires: session.expiresAt,
-    overwrite: true,
+  authRoutes.post('/auth/login', throttle.guard, async (ctx) => {
+    const input = loginInput.parse(ctx.request.body ?? {});
+    const user = await verifyCredentials(ctx.state.deps.db, input.email, input.password);
+    if (!user) throw new DomainError('unauthorized', 'auth.wrongPassword');
+    const session = await createSession(ctx.state.deps.db, user.id);
+    ctx.cookies.set(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookie(ctx.state.deps.config.COOKIE_SECURE, ctx.secure),
+      expires: session.expiresAt,
+      overwrite: true,
+    });
+    ctx.body = { user };
   });
-  ctx.body = { user };
-});
 
-authRoutes.post('/auth/logout', async (ctx) => {
-  const token = ctx.cookies.get(SESSION_COOKIE);
-  if (token) {
-    await deleteSession(ctx.state.deps.db, token);
-    ctx.state.deps.sessions?.end({ sessionId: sessionId(token) });
-  }
-  ctx.cookies.set(SESSION_COOKIE, null);
-  ctx.status = 204;
-});
+  authRoutes.post('/auth/logout', async (ctx) => {
+    const token = ctx.cookies.get(SESSION_COOKIE);
+    if (token) {
+      await endSession(ctx.state.deps, token);
+      ctx.state.deps.sessions?.end({ sessionId: sessionId(token) });
+    }
+    ctx.cookies.set(SESSION_COOKIE, null);
+    ctx.status = 204;
+  });
 
-authRoutes.get('/me', requireUser, async (ctx) => {
-  const tenant = await ctx.state.deps.db('tenants').where({ id: ctx.state.user.tenantId }).first('id', 'name', 'slug');
-  ctx.body = { user: ctx.state.user, tenant };
-});
+  authRoutes.get('/me', requireUser, async (ctx) => {
+    const { db } = ctx.state.deps;
+    const tenant = await loadCompany(db, ctx.state.user.tenantId);
+    // The company's clock: the board shows and takes every date in it.
+    const { timezone } = await loadTenantSettings(db, ctx.state.user.tenantId);
+    ctx.body = { user: ctx.state.user, tenant: { ...tenant, timezone }, mustChangePassword: await mustChangePassword(db, ctx.state.user.id) };
+  });
 
-// Secure behind TLS (ctx.secure trusts X-Forwarded-Proto when app.proxy is on).
+  // The signed-in person's own password; their other sessions end, this one stays.
+  authRoutes.post('/auth/password', requireUser, async (ctx) => {
+    const input = passwordChangeInput.parse(ctx.request.body ?? {});
+    const keepSessionId = sessionId(ctx.cookies.get(SESSION_COOKIE)!);
+    const { endedSessionIds } = await changeOwnPassword(ctx.state.deps, ctx.state.actor, { ...input, keepSessionId });
+    for (const ended of endedSessionIds) ctx.state.deps.sessions?.end({ sessionId: ended });
+    ctx.status = 204;
+  });
+
+  return authRoutes;
+}
+
+// Secure behind TLS (ctx.secure trusts X-Forwarded-Proto only with TRUST_PROXY=1).
 function secureCookie(setting: 'auto' | 'true' | 'false', isTls: boolean): boolean {
   return setting === 'auto' ? isTls : setting === 'true';
 }

@@ -1,7 +1,7 @@
-import { toChannelDTO } from '../../../db/ops/channelRecord.ts';
-import { createChannel } from '../../../db/ops/createChannel.ts';
-import { rotateChannelKey } from '../../../db/ops/rotateChannelKey.ts';
-import { updateChannel } from '../../../db/ops/updateChannel.ts';
+import { createChannel } from '../../../db/channels/createChannel.ts';
+import { listChannels } from '../../../db/channels/queries.ts';
+import { rotateChannelKey } from '../../../db/channels/rotateChannelKey.ts';
+import { updateChannel } from '../../../db/channels/updateChannel.ts';
 import { createChannelInput, updateChannelInput } from '../../../shared/schemas/channel.ts';
 import { id } from '../../../shared/schemas/common.ts';
 import { requireUser } from '../../middlewares/auth.ts';
@@ -11,8 +11,7 @@ export const channelRoutes = createRouter('/api/channels');
 channelRoutes.use(requireUser);
 
 channelRoutes.get('/', async (ctx) => {
-  const rows = await ctx.state.deps.db('channels').where({ tenant_id: ctx.state.user.tenantId }).orderBy('id');
-  ctx.body = { channels: rows.map(toChannelDTO) };
+  ctx.body = { channels: await listChannels(ctx.state.deps.db, ctx.state.user.tenantId) };
 });
 
 // The API key is in this answer only: it is stored as a hash and cannot be shown again.

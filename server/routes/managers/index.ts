@@ -1,7 +1,7 @@
-import { inviteManager } from '../../../db/ops/inviteManager.ts';
-import { toManagerDTO } from '../../../db/ops/managerRecord.ts';
-import { resetManagerPassword } from '../../../db/ops/resetManagerPassword.ts';
-import { updateManager } from '../../../db/ops/updateManager.ts';
+import { inviteManager } from '../../../db/staff/inviteManager.ts';
+import { listManagers } from '../../../db/staff/queries.ts';
+import { resetManagerPassword } from '../../../db/staff/resetManagerPassword.ts';
+import { updateManager } from '../../../db/staff/updateManager.ts';
 import { id } from '../../../shared/schemas/common.ts';
 import { inviteManagerInput, updateManagerInput } from '../../../shared/schemas/manager.ts';
 import { requireUser } from '../../middlewares/auth.ts';
@@ -12,8 +12,7 @@ export const managerRoutes = createRouter('/api/managers');
 managerRoutes.use(requireUser);
 
 managerRoutes.get('/', async (ctx) => {
-  const rows = await ctx.state.deps.db('users').where({ tenant_id: ctx.state.user.tenantId }).orderBy('id');
-  ctx.body = { managers: rows.map(toManagerDTO) };
+  ctx.body = { managers: await listManagers(ctx.state.deps.db, ctx.state.user.tenantId) };
 });
 
 managerRoutes.post('/', async (ctx) => {

@@ -1,10 +1,12 @@
-import { createMaster } from '../../../db/ops/createMaster.ts';
-import { updateMaster } from '../../../db/ops/updateMaster.ts';
+import { createMaster } from '../../../db/masters/createMaster.ts';
+import { updateMaster } from '../../../db/masters/updateMaster.ts';
 import { id } from '../../../shared/schemas/common.ts';
 import { createMasterInput, masterListQuery, updateMasterInput } from '../../../shared/schemas/master.ts';
 import { requireUser } from '../../middlewares/auth.ts';
+import { presentMasterListItem } from '../../presenters/master.ts';
 import { createRouter } from '../../router.ts';
-import { listMasters, readMasterFor } from './queries.ts';
+import { listMasters } from '../../../db/masters/masterList.ts';
+import { readMasterFor } from './card.ts';
 
 // Moderation (approve, block) and the chat live with the bot's routes; this is the table and the card.
 export const masterRoutes = createRouter('/api/masters');
@@ -12,7 +14,8 @@ masterRoutes.use(requireUser);
 
 masterRoutes.get('/', async (ctx) => {
   const query = masterListQuery.parse(ctx.query);
-  ctx.body = { ...(await listMasters(ctx.state.deps.db, ctx.state.user.tenantId, query)), limit: query.limit, offset: query.offset };
+  const { masters, total } = await listMasters(ctx.state.deps.db, ctx.state.user.tenantId, query);
+  ctx.body = { masters: masters.map(presentMasterListItem), total, limit: query.limit, offset: query.offset };
 });
 
 masterRoutes.get('/:id', async (ctx) => {

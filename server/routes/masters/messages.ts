@@ -1,8 +1,9 @@
-import { selectChatMessages, toChatMessageDTO } from '../../../db/ops/chatRecord.ts';
-import { notFound } from '../../../db/ops/errors.ts';
-import { recordChatMessage } from '../../../db/ops/recordChatMessage.ts';
+import { unreadChats } from '../../../db/masters/unreadChats.ts';
+import { markChatRead } from '../../../db/masters/markChatRead.ts';
+import { chatHistory } from '../../../db/masters/queries.ts';
+import { recordChatMessage } from '../../../db/masters/recordChatMessage.ts';
 import { id } from '../../../shared/schemas/common.ts';
-import { chatHistoryQuery, chatMessageInput } from '../../../shared/schemas/moderation.ts';
+import { chatHistoryQuery, chatMessageInput, chatReadInput } from '../../../shared/schemas/moderation.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
 
@@ -10,16 +11,21 @@ import { createRouter } from '../../router.ts';
 // and reaches him through the bus and the bot, which records delivered or failed.
 export const masterMessageRoutes = createRouter('/api/masters');
 
+// Unread lines are kept per staff member: what this person has not read, in every chat.
+masterMessageRoutes.get('/unread', requireUser, async (ctx) => {
+  ctx.body = await unreadChats(ctx.state.deps.db, ctx.state.actor);
+});
+
+masterMessageRoutes.post('/:id/messages/read', requireUser, async (ctx) => {
+  const masterId = id.parse(ctx.params.id);
+  const { upTo } = chatReadInput.parse(ctx.request.body ?? {});
+  ctx.body = await markChatRead(ctx.state.deps, ctx.state.actor, masterId, upTo);
+});
+
 masterMessageRoutes.get('/:id/messages', requireUser, async (ctx) => {
   const masterId = id.parse(ctx.params.id);
   const query = chatHistoryQuery.parse(ctx.query);
-  const { db } = ctx.state.deps;
-  const master = await db('masters').where({ id: masterId, tenant_id: ctx.state.user.tenantId }).first('id');
-  if (!master) throw notFound('Master');
-  const rows = selectChatMessages(db, ctx.state.user.tenantId).where('c.master_id', masterId).orderBy('c.id', 'desc').limit(query.limit);
-  if (query.before) rows.where('c.id', '<', query.before);
-  // A page of the newest lines, shown oldest first.
-  ctx.body = { messages: (await rows).map(toChatMessageDTO).reverse() };
+  ctx.body = { messages: await chatHistory(ctx.state.deps.db, ctx.state.user.tenantId, masterId, query) };
 });
 
 masterMessageRoutes.post('/:id/messages', requireUser, async (ctx) => {

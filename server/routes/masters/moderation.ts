@@ -1,10 +1,10 @@
-import { approveMaster } from '../../../db/ops/approveMaster.ts';
-import { blockMaster } from '../../../db/ops/blockMaster.ts';
+import { approveMaster } from '../../../db/masters/approveMaster.ts';
+import { blockMaster } from '../../../db/masters/blockMaster.ts';
 import { id } from '../../../shared/schemas/common.ts';
 import { blockMasterInput } from '../../../shared/schemas/moderation.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
-import { readMasterFor } from './queries.ts';
+import { readMasterFor } from './card.ts';
 
 // Moderation of masters: the bot hears masters.approved / masters.blocked and tells the master.
 export const masterModerationRoutes = createRouter('/api/masters');

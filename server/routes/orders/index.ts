@@ -1,6 +1,6 @@
 import {
   cancelOrderInput,
-  createOrderInput,
+  createOrderRequest,
   dispatchOrderInput,
   markPaidInput,
   moveOrderInput,
@@ -8,32 +8,47 @@ import {
   updateOrderInput,
 } from '../../../shared/schemas/order.ts';
 import { id } from '../../../shared/schemas/common.ts';
-import { cancelOrder, createOrder, dispatchOrder, loadOrder, markCommissionPaid, moveOrder, selectOrders, toOrderDTO, updateOrder } from '../../../db/ops/index.ts';
+import { cancelOrder, createOrder, dispatchOrder, loadOrder, markCommissionPaid, moveOrder, updateOrder } from '../../../db/index.ts';
+import { customerOrders, exportOrders, listOrders } from '../../../db/orders/queries.ts';
+import { loadTenantSettings } from '../../../db/settings/tenantSettings.ts';
+import type { OrderListDTO } from '../../../shared/orderList.ts';
+import { dayIn } from '../../../shared/time.ts';
 import { requireUser } from '../../middlewares/auth.ts';
-import { presentOrder, presentOrderEvent } from '../../presenters/order.ts';
+import { saveIntakePhotos } from '../photos/intake.ts';
+import { ordersCsv } from '../../presenters/orderCsv.ts';
+import { presentOrder, presentOrderEvent, presentOrderListItem } from '../../presenters/order.ts';
 import { createRouter } from '../../router.ts';
-import { selectTimeline } from './timeline.ts';
+import { assignmentRoutes } from './assign.ts';
+import { selectTimeline } from '../../../db/orders/timeline.ts';
 
 export const orderRoutes = createRouter('/api/orders');
 orderRoutes.use(requireUser);
+assignmentRoutes(orderRoutes);
 
+// The archive: every order, filtered and searched in Postgres (db/orders/queries.ts).
 orderRoutes.get('/', async (ctx) => {
   const query = orderListQuery.parse(ctx.query);
-  const rows = selectOrders(ctx.state.deps.db, ctx.state.user.tenantId);
-  if (query.status) rows.where('o.status', query.status);
-  if (query.cityId) rows.where('o.city_id', query.cityId);
-  if (query.kindId) rows.where('o.kind_id', query.kindId);
-  if (query.channelId) rows.where('o.channel_id', query.channelId);
-  if (query.q) {
-    const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
-    rows.where((w) => {
-      w.whereILike('o.street', like).orWhereILike('o.description', like).orWhereILike('c.name', like).orWhereILike('c.phone', like);
-      if (/^\d+$/.test(query.q!)) w.orWhere('o.number', Number(query.q));
-    });
-  }
-  const [{ count }] = await rows.clone().clearSelect().clearOrder().count({ count: '*' });
-  const orders = await rows.orderBy('o.id', 'desc').limit(query.limit).offset(query.offset);
-  ctx.body = { orders: orders.map(toOrderDTO).map(presentOrder), total: Number(count), limit: query.limit, offset: query.offset };
+  const { orders, total, more } = await listOrders(ctx.state.deps.db, ctx.state.user.tenantId, query);
+  const body: OrderListDTO = { orders: orders.map(presentOrderListItem), total, more, limit: query.limit, offset: query.offset };
+  ctx.body = body;
+});
+
+// The same filters as a file for Excel (server/presenters/orderCsv.ts), dates on the company's clock.
+// Its own requireUser: the router's use() covers /api/orders/…, not /api/orders.csv.
+orderRoutes.get('.csv', requireUser, async (ctx) => {
+  const query = orderListQuery.parse(ctx.query); // every match, not one page
+  const { db } = ctx.state.deps;
+  const rows = await exportOrders(db, ctx.state.user, query);
+  const { timezone } = await loadTenantSettings(db, ctx.state.user.tenantId);
+  ctx.set('Content-Disposition', `attachment; filename="orders-${dayIn(timezone)}.csv"`);
+  ctx.type = 'text/csv; charset=utf-8';
+  ctx.body = ordersCsv(rows, timezone);
+});
+
+/** The customer's other orders, newest first, for the drawer. */
+orderRoutes.get('/:id/customer-orders', async (ctx) => {
+  const { orders, total } = await customerOrders(ctx.state.deps.db, ctx.state.user.tenantId, id.parse(ctx.params.id));
+  ctx.body = { orders: orders.map(presentOrder), total };
 });
 
 orderRoutes.get('/:id', async (ctx) => {
@@ -44,7 +59,12 @@ orderRoutes.get('/:id', async (ctx) => {
 });
 
 orderRoutes.post('/', async (ctx) => {
-  const order = await createOrder(ctx.state.deps, ctx.state.actor, createOrderInput.parse(ctx.request.body ?? {}));
+  const { dispatch, photos, ...input } = createOrderRequest.parse(ctx.request.body ?? {});
+  const saved = await saveIntakePhotos(ctx.state.deps.config, ctx.state.user.tenantId, photos);
+  const order = await createOrder(ctx.state.deps, ctx.state.actor, input, { dispatch, photos: saved.files }).catch(async (error: unknown) => {
+    await saved.discard();
+    throw error;
+  });
   ctx.status = 201;
   ctx.body = { order: presentOrder(order) };
 });

@@ -1,29 +1,20 @@
 import { id } from '../../../shared/schemas/common.ts';
-import type { OrderPhotoDTO } from '../../../shared/types.ts';
-import { loadOrder } from '../../../db/ops/index.ts';
+import { setPhotoApproved } from '../../../db/orders/approvePhoto.ts';
+import { orderPhotos } from '../../../db/orders/photos.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
 
 export const photoRoutes = createRouter('/api/orders');
 
-/** The photos masters sent for an order, for the board's drawer; the files themselves are served per photo. */
+/** The order's photos for the board's drawer: the customer's from intake and the masters'; the files themselves are served per photo. */
 photoRoutes.get('/:id/photos', requireUser, async (ctx) => {
-  const { db } = ctx.state.deps;
-  const order = await loadOrder(db, ctx.state.user.tenantId, id.parse(ctx.params.id));
-  const rows = await db('order_photos as p')
-    .leftJoin('masters as m', 'm.id', 'p.master_id')
-    .where({ 'p.tenant_id': ctx.state.user.tenantId, 'p.order_id': order.id })
-    .orderBy('p.id')
-    .select('p.id', 'p.approved', 'p.created_at', 'm.name as master_name');
-  ctx.body = {
-    photos: rows.map(
-      (row): OrderPhotoDTO => ({
-        id: row.id,
-        url: `/api/orders/${order.id}/photos/${row.id}`,
-        approved: row.approved,
-        masterName: row.master_name,
-        at: new Date(row.created_at).toISOString(),
-      }),
-    ),
-  };
+  ctx.body = { photos: await orderPhotos(ctx.state.deps.db, ctx.state.user.tenantId, id.parse(ctx.params.id)) };
 });
+
+// A master's photo of a finished order into the website's works feed, or out of it.
+for (const [action, approved] of [['approve', true], ['unapprove', false]] as const) {
+  photoRoutes.post(`/:id/photos/:photoId/${action}`, requireUser, async (ctx) => {
+    const photo = await setPhotoApproved(ctx.state.deps, ctx.state.actor, id.parse(ctx.params.id), id.parse(ctx.params.photoId), approved);
+    ctx.body = { photo };
+  });
+}

@@ -1,50 +1,84 @@
-import type { Knex } from 'knex';
+import { CsvError, parse } from 'csv-parse/sync';
 import type { Context } from 'koa';
-import { DomainError } from '../../../db/ops/errors.ts';
-import type { PriceImportRow } from '../../../db/ops/importPriceList.ts';
-import { parseCsv, toCsv } from '../../../shared/csv.ts';
+import { DomainError } from '../../../db/core/errors.ts';
+import type { PriceImportRow } from '../../../db/prices/importPriceList.ts';
+import type { PriceFileRow } from '../../../db/prices/queries.ts';
+import { fieldLabel } from '../../../shared/i18n/fields.ts';
+import { catalogs, type Language } from '../../../shared/i18n/index.ts';
+import type { PriceColumn } from '../../../shared/i18n/ru.ts';
+import { excelCsv, excelRoubles } from '../../presenters/excelCsv.ts';
 
-const MAX_BYTES = 2 * 1024 * 1024;
+const columnOrder: PriceColumn[] = ['city', 'kind', 'name', 'unit', 'price'];
+const required: PriceColumn[] = ['city', 'kind', 'name', 'price'];
 
-// Header names as owners write them, in Russian or English.
-const headerAliases: Record<string, 'city' | 'kind' | 'name' | 'unit' | 'price'> = {
+/** A column's header as the export writes it in a language (Город / City). */
+const header = (column: PriceColumn, language: Language) => fieldLabel(catalogs[language].fields, column, 'prices');
+
+// Header names as owners write them, in Russian or English; both exports' headers read back.
+const headerAliases: Record<string, PriceColumn> = {
   city: 'city', 'город': 'city',
   kind: 'kind', 'вид работ': 'kind', 'вид': 'kind', 'специализация': 'kind', 'категория': 'kind',
   name: 'name', 'название': 'name', 'услуга': 'name', 'наименование': 'name', 'работа': 'name',
   unit: 'unit', 'ед.': 'unit', 'ед': 'unit', 'единица': 'unit', 'ед. изм.': 'unit',
   price: 'price', 'цена': 'price', 'стоимость': 'price', 'цена, руб': 'price', 'цена, ₽': 'price',
+  ...Object.fromEntries(columnOrder.flatMap((column) => (['ru', 'en'] as const).map((language) => [header(column, language).toLowerCase(), column]))),
 };
 
-/** The file as text: a text/csv body, or JSON `{ "csv": "..." }` from the board's upload form. */
-export async function readCsvBody(ctx: Context): Promise<string> {
-  const body = ctx.request.body as { csv?: unknown } | undefined;
-  if (ctx.is('application/json')) {
-    if (typeof body?.csv !== 'string') throw new DomainError('invalid', 'csv: send the file as text/csv or as {"csv": "..."}', { field: 'csv' });
-    return body.csv;
+/**
+ * The file as text, as the board's upload form sends it: JSON `{ "csv": "..." }`. Writes take only
+ * JSON (server/middlewares/sameOrigin.ts): a raw text/csv body is what a cross-site form can post.
+ */
+export function readCsvBody(ctx: Context): string {
+  const csv = (ctx.request.body as { csv?: unknown } | undefined)?.csv;
+  if (typeof csv !== 'string') throw new DomainError('invalid', 'prices.sendCsv', { field: 'csv' });
+  return csv;
+}
+
+interface CsvLine {
+  /** 1-based, where the row starts: what an error names. */
+  line: number;
+  cells: string[];
+}
+
+/**
+ * The file's rows that hold anything. Russian Excel writes ';' (and decimal commas), others ',':
+ * the header line tells which. A BOM, quotes, doubled quotes and line breaks inside quotes are
+ * read; a stray quote inside a cell is kept as a character, and only a quote never closed refuses the file.
+ */
+function readCsv(text: string): CsvLine[] {
+  const firstLine = text.split(/\r?\n/, 1)[0]!;
+  const semicolons = firstLine.split(';').length;
+  const delimiter = semicolons > 1 && semicolons >= firstLine.split(',').length ? ';' : ',';
+  const rows: CsvLine[] = [];
+  let readTo = 0; // the last line of the last row read whole
+  try {
+    parse(text, {
+      bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true,
+      on_record: (cells: string[], { lines }) => {
+        readTo = lines;
+        // `lines` counts to the row's end; a quoted cell's line breaks put its start earlier.
+        if (cells.some((cell) => cell.trim() !== '')) rows.push({ line: lines - cells.join('').split(/\r\n|\r|\n/).length + 1, cells });
+        return null;
+      },
+    });
+    return rows;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = readTo + 1; // the row that never ends starts after the last one read whole
+    throw new DomainError('invalid', 'prices.unreadableFile', { field: 'csv', lines: [{ line, field: 'csv', message: 'prices.unreadableFile' }] });
   }
-  if (!ctx.is('text/csv', 'text/plain', 'application/csv')) {
-    throw new DomainError('invalid', 'Send the file as text/csv', { field: 'csv' });
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BYTES) throw new DomainError('invalid', 'The file is larger than 2 MB', { field: 'csv' });
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Rows keyed by column; the header must name at least city, kind, name and price. */
 export function csvToImportRows(text: string): PriceImportRow[] {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) throw new DomainError('invalid', 'The file is empty', { field: 'csv', details: { errors: [] } });
-  const columns = header.cells.map((cell) => headerAliases[cell.trim().toLowerCase()]);
-  const missing = (['city', 'kind', 'name', 'price'] as const).filter((column) => !columns.includes(column));
+  const [head, ...rows] = readCsv(text);
+  if (!head) throw new DomainError('invalid', 'prices.emptyFile', { field: 'csv', lines: [] });
+  const columns = head.cells.map((cell) => headerAliases[cell.trim().toLowerCase()]);
+  const missing = required.filter((column) => !columns.includes(column));
   if (missing.length) {
-    throw new DomainError('invalid', `The header lacks the column(s): ${missing.join(', ')} (expected city;kind;name;unit;price)`, {
+    throw new DomainError('invalid', { key: 'prices.missingColumns', params: { columns: missing, expected: columnOrder } }, {
       field: 'csv',
-      details: { errors: missing.map((column) => ({ line: header.line, field: column, message: 'column missing from the header' })) },
+      lines: missing.map((column) => ({ line: head.line, field: column, message: { key: 'prices.columnMissing', params: { column } } })),
     });
   }
   return rows.map(({ line, cells }) => {
@@ -56,15 +90,8 @@ export function csvToImportRows(text: string): PriceImportRow[] {
   });
 }
 
-/** The price list as owners edit it in Excel: names, not ids; roubles with a decimal comma. */
-export async function priceListCsv(db: Knex, tenantId: number, cityId: number | undefined): Promise<string> {
-  const rows = db('price_items as p')
-    .join('cities as c', 'c.id', 'p.city_id')
-    .join('kinds as k', 'k.id', 'p.kind_id')
-    .where('p.tenant_id', tenantId)
-    .orderBy([{ column: 'c.position' }, { column: 'c.id' }, { column: 'k.position' }, { column: 'k.id' }, { column: 'p.position' }, { column: 'p.id' }])
-    .select('c.name as city', 'k.name as kind', 'p.name', 'p.unit', 'p.price');
-  if (cityId) rows.where('p.city_id', cityId);
-  const roubles = (kopecks: number) => (kopecks % 100 === 0 ? String(kopecks / 100) : (kopecks / 100).toFixed(2).replace('.', ','));
-  return toCsv([['city', 'kind', 'name', 'unit', 'price'], ...(await rows).map((r) => [r.city, r.kind, r.name, r.unit, roubles(Number(r.price))])]);
+/** The price list as owners edit it in Excel: roubles with a decimal comma; headers in the asker's language. */
+export function priceListCsv(rows: PriceFileRow[], language: Language): string {
+  const head = columnOrder.map((column) => header(column, language));
+  return excelCsv([head, ...rows.map((row) => [row.city, row.kind, row.name, row.unit, excelRoubles(row.price)])]);
 }

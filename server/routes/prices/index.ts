@@ -1,10 +1,11 @@
-import { assertCanWrite } from '../../../db/ops/actor.ts';
-import { copyPriceList } from '../../../db/ops/copyPriceList.ts';
-import { createPriceItem } from '../../../db/ops/createPriceItem.ts';
-import { deletePriceItem } from '../../../db/ops/deletePriceItem.ts';
-import { importPriceList } from '../../../db/ops/importPriceList.ts';
-import { toPriceItemDTO } from '../../../db/ops/priceItemRecord.ts';
-import { updatePriceItem } from '../../../db/ops/updatePriceItem.ts';
+import { assertCanWrite } from '../../../db/core/actor.ts';
+import { copyPriceList } from '../../../db/prices/copyPriceList.ts';
+import { createPriceItem } from '../../../db/prices/createPriceItem.ts';
+import { deletePriceItem } from '../../../db/prices/deletePriceItem.ts';
+import { importPriceList } from '../../../db/prices/importPriceList.ts';
+import { toPriceItemDTO } from '../../../db/prices/priceItemRecord.ts';
+import { listPriceItems, priceFileRows } from '../../../db/prices/queries.ts';
+import { updatePriceItem } from '../../../db/prices/updatePriceItem.ts';
 import { id } from '../../../shared/schemas/common.ts';
 import {
   copyPriceListInput,
@@ -14,6 +15,7 @@ import {
   priceListQuery,
   updatePriceItemInput,
 } from '../../../shared/schemas/price.ts';
+import { requestLanguage } from '../../i18n/language.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
 import { csvToImportRows, priceListCsv, readCsvBody } from './csv.ts';
@@ -23,20 +25,13 @@ priceRoutes.use(requireUser);
 
 priceRoutes.get('/', async (ctx) => {
   const query = priceListQuery.parse(ctx.query);
-  const { db } = ctx.state.deps;
-  const rows = db('price_items as p')
-    .join('kinds as k', 'k.id', 'p.kind_id')
-    .where('p.tenant_id', ctx.state.user.tenantId)
-    .orderBy([{ column: 'p.city_id' }, { column: 'k.position' }, { column: 'k.id' }, { column: 'p.position' }, { column: 'p.id' }])
-    .select('p.*');
-  if (query.cityId) rows.where('p.city_id', query.cityId);
-  if (query.kindId) rows.where('p.kind_id', query.kindId);
-  ctx.body = { items: (await rows).map(toPriceItemDTO) };
+  ctx.body = { items: (await listPriceItems(ctx.state.deps.db, ctx.state.user.tenantId, query)).map(toPriceItemDTO) };
 });
 
 priceRoutes.get('/export', async (ctx) => {
   const query = exportPriceQuery.parse(ctx.query);
-  const csv = await priceListCsv(ctx.state.deps.db, ctx.state.user.tenantId, query.cityId);
+  const rows = await priceFileRows(ctx.state.deps.db, ctx.state.user.tenantId, query.cityId);
+  const csv = priceListCsv(rows, query.lang ?? requestLanguage(ctx));
   ctx.type = 'text/csv; charset=utf-8';
   ctx.attachment(`prices${query.cityId ? `-${query.cityId}` : ''}.csv`);
   ctx.body = csv;
@@ -54,8 +49,8 @@ priceRoutes.post('/copy', async (ctx) => {
 
 priceRoutes.post('/import', async (ctx) => {
   const query = importPriceQuery.parse(ctx.query);
-  assertCanWrite(ctx.state.actor); // before reading the file
-  const rows = csvToImportRows(await readCsvBody(ctx));
+  assertCanWrite(ctx.state.actor); // before parsing the file
+  const rows = csvToImportRows(readCsvBody(ctx));
   ctx.body = await importPriceList(ctx.state.deps, ctx.state.actor, rows, query);
 });
 

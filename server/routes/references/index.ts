@@ -1,4 +1,4 @@
-import { createReference, deleteReference, updateReference, type ReferenceTable } from '../../../db/ops/references.ts';
+import { createReference, deleteReference, listReferences, updateReference, type ReferenceTable } from '../../../db/settings/references.ts';
 import { id } from '../../../shared/schemas/common.ts';
 import { createReferenceInput, updateReferenceInput } from '../../../shared/schemas/reference.ts';
 import { requireUser } from '../../middlewares/auth.ts';
@@ -10,8 +10,7 @@ function referenceRoutes(table: ReferenceTable) {
   const key = table === 'cities' ? 'city' : 'kind';
   routes.use(requireUser);
   routes.get('/', async (ctx) => {
-    const rows = await ctx.state.deps.db(table).where({ tenant_id: ctx.state.user.tenantId }).orderBy(['position', 'id']).select('id', 'name', 'slug', 'position');
-    ctx.body = { [table]: rows };
+    ctx.body = { [table]: await listReferences(ctx.state.deps.db, ctx.state.user.tenantId, table) };
   });
   routes.post('/', async (ctx) => {
     const ref = await createReference(ctx.state.deps, ctx.state.actor, table, createReferenceInput.parse(ctx.request.body ?? {}));

@@ -1,12 +1,12 @@
-import { loadTenantSettings } from '../../../db/ops/tenantSettings.ts';
+import { loadTenantSettings } from '../../../db/settings/tenantSettings.ts';
 import { orderReportQuery, profitabilityQuery, revenueQuery, type PeriodInput } from '../../../shared/schemas/report.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
 import type { AppState } from '../../state.ts';
-import { ordersBy, ordersByManager } from './orderStats.ts';
-import { resolvePeriod } from './period.ts';
-import { profitability } from './profitability.ts';
-import { revenueSeries } from './revenue.ts';
+import { ordersBy, ordersByManager } from '../../../db/reports/orderStats.ts';
+import { resolvePeriod } from '../../../db/reports/period.ts';
+import { profitability } from '../../../db/reports/profitability.ts';
+import { revenueSeries } from '../../../db/reports/revenue.ts';
 
 export const reportRoutes = createRouter('/api/reports');
 reportRoutes.use(requireUser);

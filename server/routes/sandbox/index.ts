@@ -1,23 +1,40 @@
 import type { Context, Next } from 'koa';
-import type { SandboxHost } from '../../../bot/sandbox/sandboxHost.ts';
-import { DomainError, notFound } from '../../../db/ops/errors.ts';
+import { DomainError, notFound } from '../../../db/core/errors.ts';
+import { requireUser } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
 import type { AppState } from '../../state.ts';
-import { sandboxPage } from './page.ts';
+import { loginFirstPage, sandboxPage } from './page.ts';
+import type { Sandbox } from './sandbox.ts';
 import { photoInput, tapInput, textInput, userIdParam } from './schema.ts';
 
-// /sandbox: the built-in Telegram of the all-in-one start, when there is no BOT_TOKEN. A
-// person picks a demo master (or a newcomer) and uses the bot as in Telegram. Absent (404)
-// whenever the bot talks to the real Telegram.
+// /sandbox: the built-in Telegram of the all-in-one start (see sandboxWanted in db/config.ts). A
+// logged-in manager of the company it plays picks a demo master (or a newcomer) and uses the bot
+// as in Telegram. Absent (404) whenever the bot talks to the real Telegram.
 export const sandboxRoutes = createRouter();
 
-type SandboxState = AppState & { sandbox: SandboxHost };
+type SandboxState = AppState & { sandbox: Sandbox };
 
+/** The sandbox lists masters with their phones and taps for them: only the company's own staff. */
 async function requireSandbox(ctx: Context & { state: SandboxState }, next: Next): Promise<void> {
   const sandbox = ctx.state.deps.sandbox;
   if (!sandbox) throw notFound('Sandbox');
-  ctx.state.sandbox = sandbox;
-  await next();
+  await requireUser(ctx, async () => {
+    if (!(await sandbox.plays(ctx.state.user.tenantId))) throw new DomainError('forbidden', 'sandbox.otherCompany');
+    ctx.state.sandbox = sandbox;
+    await next();
+  });
+}
+
+/** A person who opens the page before logging in is sent to the board's login, not shown JSON. */
+async function loginFirst(ctx: Context, next: Next): Promise<void> {
+  try {
+    await next();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'unauthorized') throw error;
+    ctx.status = 401;
+    ctx.type = 'html';
+    ctx.body = loginFirstPage;
+  }
 }
 
 function chatUser(ctx: Context & { state: SandboxState }): number {
@@ -26,7 +43,7 @@ function chatUser(ctx: Context & { state: SandboxState }): number {
   return userId;
 }
 
-sandboxRoutes.get('/sandbox', requireSandbox, (ctx) => {
+sandboxRoutes.get('/sandbox', loginFirst, requireSandbox, (ctx) => {
   ctx.type = 'html';
   ctx.set('cache-control', 'no-store');
   ctx.body = sandboxPage;
@@ -50,7 +67,9 @@ sandboxRoutes.post('/sandbox/api/chats/:userId/text', requireSandbox, (ctx) => {
   const userId = chatUser(ctx);
   const { text } = textInput.parse(ctx.request.body ?? {});
   const user = (ctx.state as SandboxState).sandbox.user(userId);
-  if (/^\/\w+$/.test(text)) user.sendCommand(text);
+  // A command with its words, as Telegram marks one: `/start staff_<code>`, `/balance +7 916…`.
+  const command = /^(\/\w+)(?:\s+([^]+))?$/.exec(text);
+  if (command) user.sendCommand(command[1]!, command[2]);
   else user.sendText(text);
   ctx.status = 204;
 });
@@ -72,9 +91,9 @@ sandboxRoutes.post('/sandbox/api/chats/:userId/tap', requireSandbox, (ctx) => {
   const { messageId, data } = tapInput.parse(ctx.request.body ?? {});
   try {
     (ctx.state as SandboxState).sandbox.user(userId).tap(messageId, data);
-  } catch (error) {
+  } catch {
     // The button is gone (the message was edited meanwhile): as in Telegram, nothing happens.
-    throw new DomainError('conflict', error instanceof Error ? error.message : 'The button is gone');
+    throw new DomainError('conflict', 'sandbox.buttonGone');
   }
   ctx.status = 204;
 });

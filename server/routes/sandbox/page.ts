@@ -72,7 +72,7 @@ const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, children = []) => { const node = Object.assign(document.createElement(tag), props); for (const child of children) node.append(child); return node; };
 
 async function api(method, path, body) {
-  const response = await fetch('/sandbox/api' + path, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const response = await fetch('/sandbox/api' + path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
   if (!response.ok && response.status !== 409) toast((await response.json().catch(() => ({}))).error?.message ?? 'Ошибка ' + response.status);
   return response.status === 204 || !response.ok ? null : response.json();
 }
@@ -89,7 +89,10 @@ async function loadPeople() {
   people = (await api('GET', '/people')).people;
   $('people').replaceChildren(...people.map((person) => {
     const meta = person.status ? [statusNames[person.status], person.onShift ? 'на смене' : '', 'рейтинг ' + person.rating].filter(Boolean).join(' · ') : 'ещё не зарегистрирован';
-    const node = el('div', { className: 'person' + (person.userId === current ? ' active' : '') }, [el('div', { textContent: person.name }), el('div', { className: 'meta', textContent: meta })]);
+    // Which offers he can get: his cities and kinds of work.
+    const work = [person.cities.join(', ') || (person.status ? 'без города' : ''), person.kinds.join(', ') || (person.status ? 'без видов работ' : '')].filter(Boolean).join(' · ');
+    const node = el('div', { className: 'person' + (person.userId === current ? ' active' : '') }, [el('div', { textContent: person.name }), el('div', { className: 'meta', textContent: meta }), ...(work ? [el('div', { className: 'meta work', textContent: work })] : [])]);
+    node.dataset.userId = String(person.userId);
     node.onclick = () => select(person.userId);
     return node;
   }));
@@ -212,4 +215,15 @@ loadPeople();
 </script>
 </body>
 </html>
+`;
+
+/** Shown instead of the sandbox to someone not logged in: it plays the company's masters. */
+export const loginFirstPage = `<!doctype html>
+<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Наряд — песочница Telegram</title></head>
+<body style="font: 16px/1.5 system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
+<h1>Песочница Telegram</h1>
+<p>Песочница действует от имени мастеров компании, поэтому открыта только её сотрудникам.
+<a href="/">Войдите на доске</a> и откройте эту страницу снова.</p>
+</body></html>
 `;

@@ -1,9 +1,10 @@
-import { loadMatrix } from '../../../db/ops/matrix.ts';
-import { saveStatuses } from '../../../db/ops/saveStatuses.ts';
-import { saveTransitions } from '../../../db/ops/saveTransitions.ts';
-import { loadStatuses, toSettingsDTO } from '../../../db/ops/settingsRecord.ts';
-import { loadTenantSettings } from '../../../db/ops/tenantSettings.ts';
-import { updateSettings } from '../../../db/ops/updateSettings.ts';
+import { loadCompany } from '../../../db/settings/company.ts';
+import { loadMatrix } from '../../../db/settings/matrix.ts';
+import { saveStatuses } from '../../../db/settings/saveStatuses.ts';
+import { saveTransitions } from '../../../db/settings/saveTransitions.ts';
+import { loadStatuses, toSettingsDTO } from '../../../db/settings/settingsRecord.ts';
+import { loadTenantSettings } from '../../../db/settings/tenantSettings.ts';
+import { updateSettings } from '../../../db/settings/updateSettings.ts';
 import { matrixInput, settingsPatchInput, statusesInput } from '../../../shared/schemas/settingsInput.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { createRouter } from '../../router.ts';
@@ -14,14 +15,14 @@ settingsRoutes.use(requireUser);
 
 settingsRoutes.get('/', async (ctx) => {
   const { db } = ctx.state.deps;
-  const tenant = await db('tenants').where({ id: ctx.state.user.tenantId }).first('name', 'slug');
+  const tenant = await loadCompany(db, ctx.state.user.tenantId);
   ctx.body = { company: { name: tenant.name, slug: tenant.slug }, settings: toSettingsDTO(await loadTenantSettings(db, ctx.state.user.tenantId)) };
 });
 
 settingsRoutes.patch('/', async (ctx) => {
   const input = settingsPatchInput.parse(ctx.request.body ?? {});
   const { name, settings } = await updateSettings(ctx.state.deps, ctx.state.actor, input);
-  const tenant = await ctx.state.deps.db('tenants').where({ id: ctx.state.user.tenantId }).first('slug');
+  const tenant = await loadCompany(ctx.state.deps.db, ctx.state.user.tenantId);
   ctx.body = { company: { name, slug: tenant.slug }, settings };
 });
 

@@ -1,8 +1,8 @@
-import { DomainError } from '../../../db/ops/errors.ts';
-import { findWallTenant } from '../../../db/ops/wallTokens.ts';
+import { DomainError } from '../../../db/core/errors.ts';
+import { findWallTenant } from '../../../db/staff/wallTokens.ts';
 import { wallToken } from '../../../shared/schemas/manager.ts';
 import { createRouter } from '../../router.ts';
-import { wallSnapshot } from './snapshot.ts';
+import { wallSnapshot } from '../../../db/reports/wall.ts';
 
 /**
  * The wall screen's figures: no login, the link's token is the key; a revoked or unknown one is a 404.
@@ -13,7 +13,7 @@ export const wallRoutes = createRouter('/api/wall');
 wallRoutes.get('/:token', async (ctx) => {
   const parsed = wallToken.safeParse(ctx.params.token);
   const found = parsed.success ? await findWallTenant(ctx.state.deps.db, parsed.data) : null;
-  if (!found) throw new DomainError('not_found', 'This wall link does not exist or was revoked');
+  if (!found) throw new DomainError('not_found', 'wall.gone');
   ctx.set('Cache-Control', 'no-store');
   ctx.body = await wallSnapshot(ctx.state.deps.db, found.tenantId);
 });

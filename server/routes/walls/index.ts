@@ -1,5 +1,5 @@
-import { assertOwner } from '../../../db/ops/owner.ts';
-import { createWallToken, revokeWallToken, toWallDTO } from '../../../db/ops/wallTokens.ts';
+import { listWallLinks } from '../../../db/staff/queries.ts';
+import { createWallToken, revokeWallToken } from '../../../db/staff/wallTokens.ts';
 import { id } from '../../../shared/schemas/common.ts';
 import { createWallInput } from '../../../shared/schemas/manager.ts';
 import { requireUser } from '../../middlewares/auth.ts';
@@ -10,10 +10,7 @@ export const wallLinkRoutes = createRouter('/api/walls');
 wallLinkRoutes.use(requireUser);
 
 wallLinkRoutes.get('/', async (ctx) => {
-  const { db } = ctx.state.deps;
-  await db.transaction((trx) => assertOwner(trx, ctx.state.actor));
-  const rows = await db('wall_tokens').where({ tenant_id: ctx.state.user.tenantId }).whereNull('revoked_at').orderBy('id');
-  ctx.body = { walls: rows.map(toWallDTO) };
+  ctx.body = { walls: await listWallLinks(ctx.state.deps.db, ctx.state.actor) };
 });
 
 wallLinkRoutes.post('/', async (ctx) => {

@@ -1,27 +1,22 @@
 import test from 'ava';
-import { SandboxHost, type SandboxChat } from '../../../bot/sandbox/index.ts';
-import { startBot } from '../../../bot/startBot.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../../db/seeds/demo.ts';
+import type { SandboxChat } from '../../../bot/sandbox/index.ts';
+import { DEMO_PASSWORD } from '../../../db/seeds/demo.ts';
 import { startWeb } from '../../../server/web.ts';
 import { launchBrowser } from '../../support/browser.ts';
+import { loadConfig, sandboxWanted } from '../../../db/config.ts';
 import { createTestDeps } from '../../support/deps.ts';
+import { startDemoSandbox } from '../../support/demoSandbox.ts';
+import { buildTenant, buildUser } from '../../support/factories.ts';
 import { ApiClient } from '../../support/http.ts';
 import { waitFor } from '../../support/wait.ts';
 
 /** The all-in-one start without BOT_TOKEN, as npm start runs it: demo data, the sandbox, web and bot. */
 async function allInOne(t: import('ava').ExecutionContext) {
-  const deps = await createTestDeps();
-  await seedDemo(deps.db);
-  const sandbox = await SandboxHost.start(deps.db, 'demo');
-  const web = await startWeb({ ...deps, sandbox }, 0, '127.0.0.1');
-  const bot = await startBot(deps, { token: sandbox.token, apiRoot: sandbox.apiRoot, tenantSlug: 'demo', sandbox: true, webhook: null, sweepIntervalMs: 0 });
-  t.teardown(async () => {
-    await bot.stop();
-    await web.close();
-    await sandbox.stop();
-    await deps.cleanup();
-  });
-  const page = new ApiClient(web.url);
+  const demo = await startDemoSandbox();
+  t.teardown(() => demo.stop());
+  const { deps, web, sandbox } = demo;
+  // The page plays the company's masters, so it is driven by one of the company's managers.
+  const page = await new ApiClient(web.url).login('boris@example.com', DEMO_PASSWORD);
   const anna = await new ApiClient(web.url).login('anna@example.com', DEMO_PASSWORD);
   const chat = async (userId: number) => (await page.get<SandboxChat>(`/sandbox/api/chats/${userId}`)).body;
   /** Waits for a bot message containing the text; returns it. */
@@ -42,9 +37,42 @@ async function allInOne(t: import('ava').ExecutionContext) {
   return { deps, web, sandbox, page, anna, chat, botSays, tap };
 }
 
+test('the sandbox is only for the company it plays: no login gets the login page or 401, another company 403, and nothing happens', async (t) => {
+  const { deps, web, sandbox } = await allInOne(t);
+  // A master waiting for approval: the bot's own start offers the demo's searches to the best-rated ones.
+  const someone = (await sandbox.people()).find((person) => person.status === 'pending');
+  const events = async () => Number((await deps.db('order_events').count({ n: '*' }).first())?.n);
+  const before = await events();
+  const page = await fetch(`${web.url}/sandbox`);
+  t.is(page.status, 401);
+  t.regex(await page.text(), /Войдите на доске/);
+  const stranger = new ApiClient(web.url);
+  t.is((await stranger.get('/sandbox/api/people')).status, 401);
+  t.is((await stranger.get(`/sandbox/api/chats/${someone!.userId}`)).status, 401);
+  t.is((await stranger.post(`/sandbox/api/chats/${someone!.userId}/text`, { text: '/start' })).status, 401);
+  t.is((await stranger.post('/sandbox/api/people')).status, 401);
+
+  const other = await buildUser(deps.db, { tenant: await buildTenant(deps.db) });
+  const outsider = await new ApiClient(web.url).login(other.email, other.password);
+  t.is((await outsider.get('/sandbox/api/people')).status, 403);
+  t.is((await outsider.post(`/sandbox/api/chats/${someone!.userId}/tap`, { messageId: 1, data: 'offer:1' })).status, 403);
+  t.is((await fetch(`${web.url}/sandbox`, { headers: { cookie: outsider.cookie! } })).status, 403);
+  t.is(sandbox.chat(someone!.userId)?.messages.length ?? 0, 0, 'nobody wrote in his chat');
+  t.is(await events(), before);
+});
+
+test('the sandbox runs on the embedded database without a bot token, or when SANDBOX=1 says so', (t) => {
+  const wanted = (env: Record<string, string>) => sandboxWanted(loadConfig(env));
+  t.true(wanted({}));
+  t.false(wanted({ DATABASE_URL: 'postgres://db/naryad' }), 'a real database means a real deployment');
+  t.false(wanted({ BOT_TOKEN: '1:real' }));
+  t.true(wanted({ DATABASE_URL: 'postgres://db/naryad', SANDBOX: '1' }));
+  t.false(wanted({ SANDBOX: '0' }));
+});
+
 test('the sandbox page: a newcomer registers and is approved; a demo master accepts, finishes with a photo and pays', async (t) => {
   const { deps, web, page, anna, chat, botSays, tap } = await allInOne(t);
-  const html = await fetch(`${web.url}/sandbox`);
+  const html = await fetch(`${web.url}/sandbox`, { headers: { cookie: page.cookie! } });
   t.is(html.status, 200);
   t.regex(await html.text(), /Песочница Telegram/);
   const people = (await page.get('/sandbox/api/people')).body.people;
@@ -110,7 +138,7 @@ test('the sandbox page: a newcomer registers and is approved; a demo master acce
   await botSays(master, 'оплачена');
   t.is((await deps.db('orders').where({ id: order.id }).first()).status, 'paid');
   const photo = (await chat(master)).messages.find((m) => m.from === 'user' && m.photo)!;
-  const file = await fetch(`${web.url}/sandbox/api/files/${encodeURIComponent(photo.photo!)}`);
+  const file = await fetch(`${web.url}/sandbox/api/files/${encodeURIComponent(photo.photo!)}`, { headers: { cookie: page.cookie! } });
   t.is(file.headers.get('content-type'), 'image/jpeg');
 });
 
@@ -120,7 +148,10 @@ test('the page in a browser: pick a master, see the chat with its buttons, tap o
   const approved = people.find((person: { status: string }) => person.status === 'approved');
   const browser = await launchBrowser();
   t.teardown(() => browser.close());
-  const tab = await browser.newPage();
+  const context = await browser.newContext();
+  const [name, value] = page.cookie!.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: web.url }]);
+  const tab = await context.newPage();
   await tab.goto(`${web.url}/sandbox`);
   await tab.getByText(approved.name).first().click();
   await tab.fill('#text', '/start');

@@ -1,7 +1,7 @@
 // The board store's catch-up logic against a real server: events applied strictly by seq,
 // out-of-order arrivals waited for, gaps replayed from /api/events, big gaps refetched from /api/board.
 import test from 'ava';
-import { moveOrder, updateOrder, userActor } from '../../../db/ops/index.ts';
+import { moveOrder, updateOrder, userActor } from '../../../db/index.ts';
 import type { EventEnvelope } from '../../../shared/events.ts';
 import { boardStore } from '../../../client/store/board.ts';
 import { connectionStore } from '../../../client/store/connection.ts';
@@ -23,12 +23,29 @@ test.before(async () => {
   actor = userActor(user);
   manager = await env.as(user);
   // The store calls fetch('/api/...') as in the browser: same origin, the session cookie.
-  const realFetch = globalThis.fetch;
+  const realFetch = retryingReads(globalThis.fetch);
   globalThis.fetch = (input, init) =>
     typeof input === 'string' && input.startsWith('/')
       ? realFetch(env.web.url + input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: manager.cookie! } })
       : realFetch(input, init);
 });
+
+/**
+ * A browser sends a GET again when the kept-alive connection it reused turns out closed by the
+ * server meanwhile; Node's fetch does not. After many seconds of ops without HTTP (a loaded
+ * machine), the first GET may meet exactly that: ECONNRESET.
+ */
+function retryingReads(fetchOnce: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    try {
+      return await fetchOnce(input, init);
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if ((init?.method ?? 'GET') !== 'GET' || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw error;
+      return fetchOnce(input, init);
+    }
+  };
+}
 test.after.always(async () => {
   await env?.cleanup();
 });

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { buildTenant, type TenantFixture } from '../../support/factories.ts';
+import { buildKind, buildTenant, type TenantFixture } from '../../support/factories.ts';
 import { startTestWeb, type TestWeb } from '../../support/web.ts';
 import { buildWebsiteChannel, call } from './support.ts';
 
@@ -14,7 +14,7 @@ test.after.always(async () => {
 async function tenantWithPrices(): Promise<TenantFixture & { slug: string }> {
   const tenant = await buildTenant(env.db);
   const { slug } = await env.db('tenants').where({ id: tenant.id }).first('slug');
-  const [electric] = await env.db('kinds').insert({ tenant_id: tenant.id, name: 'Электрика', slug: 'elektrika', position: 1 }).returning('id');
+  const electric = await buildKind(env.db, tenant, { position: 1 });
   await env.db('price_items').insert([
     { tenant_id: tenant.id, city_id: tenant.cityId, kind_id: tenant.kindId, name: 'Замена смесителя', unit: 'шт', price: 150_000, position: 0 },
     { tenant_id: tenant.id, city_id: tenant.cityId, kind_id: electric.id, name: 'Установка розетки', unit: 'шт', price: 50_000, position: 0 },

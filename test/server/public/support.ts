@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { hashApiKey, newApiKey } from '../../../db/ops/apiKeys.ts';
+import { hashApiKey, newApiKey } from '../../../db/channels/apiKeys.ts';
 
 /** A website channel with a fresh API key for the tenant. */
 export async function buildWebsiteChannel(db: Knex, tenantId: number): Promise<{ id: number; apiKey: string }> {

@@ -85,14 +85,15 @@ if (enabled) {
     const moved = await viaWeb1.post(`/api/orders/${created.body.order.id}/move`, { to: 'confirmed', version: created.body.order.version });
     t.is(moved.status, 200);
 
-    t.true(await waitFor(() => heard1.events.length >= 2 && heard2.events.length >= 2, 5000));
+    t.true(await waitFor(() => heard1.events.length >= 3 && heard2.events.length >= 3, 5000));
     await new Promise((done) => setTimeout(done, 300)); // time for any duplicate to show up
     for (const heard of [heard1, heard2]) {
       t.deepEqual(
         heard.events.map((e) => [e.seq, e.type]),
         [
           [1, 'orders.created'],
-          [2, 'orders.moved'],
+          [2, 'customers.created'], // Мария is new to the company
+          [3, 'orders.moved'],
         ],
       );
     }

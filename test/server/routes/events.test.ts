@@ -1,5 +1,5 @@
 import test from 'ava';
-import { moveOrder, userActor } from '../../../db/ops/index.ts';
+import { moveOrder, userActor } from '../../../db/index.ts';
 import type { EventEnvelope } from '../../../shared/events.ts';
 import { buildOrder, buildTenant, buildUser } from '../../support/factories.ts';
 import { startTestWeb, type TestWeb } from '../../support/web.ts';

@@ -1,6 +1,6 @@
 import test from 'ava';
 import type { EventEnvelope } from '../../../shared/events.ts';
-import { buildMaster, buildOrder, buildTenant, buildUser } from '../../support/factories.ts';
+import { buildCity, buildKind, buildMaster, buildOrder, buildTenant, buildUser } from '../../support/factories.ts';
 import { waitFor } from '../../support/wait.ts';
 import { startTestWeb, type TestWeb } from '../../support/web.ts';
 
@@ -65,8 +65,8 @@ test('PATCH /api/masters/:id: 400, 403, 404, then cities, kinds and contacts cha
   const tenant = await buildTenant(env.db);
   const manager = await env.as(await buildUser(env.db, { tenant }));
   const master = await buildMaster(env.db, { tenant });
-  const [kazan] = await env.db('cities').insert({ tenant_id: tenant.id, name: 'Казань', slug: 'kazan' }).returning('id');
-  const [electric] = await env.db('kinds').insert({ tenant_id: tenant.id, name: 'Электрика', slug: 'elektrika' }).returning('id');
+  const kazan = await buildCity(env.db, tenant);
+  const electric = await buildKind(env.db, tenant);
   t.is((await manager.patch(`/api/masters/${master.id}`, {})).status, 400, 'nothing to change');
   t.is((await manager.patch(`/api/masters/${master.id}`, { cityIds: 'Москва' })).body.error.field, 'cityIds');
   t.is((await manager.patch('/api/masters/abc', { name: 'X' })).status, 400);
@@ -93,7 +93,7 @@ test('PATCH /api/masters/:id: 400, 403, 404, then cities, kinds and contacts cha
 test('GET /api/masters: activity counts and debt, and every filter', async (t) => {
   const tenant = await buildTenant(env.db, { debtLimit: 30_000 });
   const manager = await env.as(await buildUser(env.db, { tenant }));
-  const [kazan] = await env.db('cities').insert({ tenant_id: tenant.id, name: 'Казань', slug: 'kazan' }).returning('id');
+  const kazan = await buildCity(env.db, tenant);
   const busy = await buildMaster(env.db, { tenant, name: 'Занятой', rating: 50 });
   const idle = await buildMaster(env.db, { tenant, name: 'Свободный', onShift: false, cityIds: [kazan.id], rating: 10 });
   const pending = await buildMaster(env.db, { tenant, name: 'Новенький', status: 'pending', rating: 0 });

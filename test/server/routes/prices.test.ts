@@ -1,7 +1,6 @@
 import test from 'ava';
-import { buildTenant, buildUser, type TenantFixture } from '../../support/factories.ts';
-import type { ApiClient } from '../../support/http.ts';
-import { waitFor } from '../../support/wait.ts';
+import { buildTenant, buildUser } from '../../support/factories.ts';
+import { item, priceCompany } from '../../support/priceCompany.ts';
 import { startTestWeb, type TestWeb } from '../../support/web.ts';
 
 let env: TestWeb;
@@ -12,24 +11,7 @@ test.after.always(async () => {
   await env?.cleanup();
 });
 
-async function company(): Promise<{ tenant: TenantFixture; manager: ApiClient; kazanId: number; electricId: number; slug: string }> {
-  const tenant = await buildTenant(env.db);
-  const [kazan] = await env.db('cities').insert({ tenant_id: tenant.id, name: 'Казань', slug: 'kazan', position: 1 }).returning('id');
-  const [electric] = await env.db('kinds').insert({ tenant_id: tenant.id, name: 'Электрика', slug: 'elektrika', position: 1 }).returning('id');
-  const { slug } = await env.db('tenants').where({ id: tenant.id }).first('slug');
-  return { tenant, manager: await env.as(await buildUser(env.db, { tenant })), kazanId: kazan.id, electricId: electric.id, slug };
-}
-
-const item = (tenant: TenantFixture, extra: Record<string, unknown> = {}) => ({ cityId: tenant.cityId, kindId: tenant.kindId, name: 'Замена смесителя', price: 150_000, ...extra });
-
-async function postCsv(client: ApiClient, csv: string, query = '') {
-  const response = await fetch(`${client.baseUrl}/api/prices/import${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv; charset=utf-8', ...(client.cookie ? { cookie: client.cookie } : {}) },
-    body: csv,
-  });
-  return { status: response.status, body: await response.json() };
-}
+const company = () => priceCompany(env);
 
 test('every price route answers 401 without a session', async (t) => {
   const anonymous = env.client();
@@ -99,70 +81,6 @@ test('copying a city list: merge updates same names and adds the rest; replace d
   t.deepEqual(await kazan(), ['Розетка=50000', 'Только в Казани=1000', 'замена смесителя=150000']);
   await manager.post('/api/prices/copy', { fromCityId: tenant.cityId, toCityId: kazanId, replace: true });
   t.deepEqual(await kazan(), ['Замена смесителя=150000', 'Розетка=50000']);
-});
-
-test('CSV import: Russian headers and semicolons, row-level errors refuse the whole file, export reads back', async (t) => {
-  const { tenant, manager, slug } = await company();
-  await manager.post('/api/prices', item(tenant, { name: 'Замена смесителя', price: 100_000 }));
-  const bad = [
-    'Город;Вид работ;Услуга;Ед.;Цена',
-    'Москва;Сантехника;Замена смесителя;шт;1 500',
-    'Москва;Кровля;Покраска крыши;м²;900',
-    'Атлантида;santehnika;Прочистка;шт;700',
-    'moskva;santehnika;;шт;700',
-    'moskva;santehnika;Прочистка;шт;семьсот',
-    'moskva;santehnika;Замена смесителя;шт;1600',
-  ].join('\n');
-  const refused = await postCsv(manager, bad);
-  t.is(refused.status, 400);
-  t.deepEqual(
-    refused.body.error.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`),
-    ['3:kind', '4:city', '5:name', '6:price', '7:name'],
-  );
-  t.is((await manager.get(`/api/prices?cityId=${tenant.cityId}`)).body.items.length, 1, 'nothing was imported');
-
-  const good = [
-    '\uFEFFГород;Вид работ;Услуга;Ед.;Цена',
-    'Москва;Сантехника;Замена смесителя;шт;1 500,50',
-    'moskva;elektrika;"Розетка; двойная";шт;450',
-    'Казань;Электрика;"Люстра ""Каскад""";шт;2000 ₽',
-    '',
-  ].join('\r\n');
-  const imported = await postCsv(manager, good);
-  t.is(imported.status, 200);
-  t.like(imported.body, { created: 2, updated: 1 });
-  const all = (await manager.get('/api/prices')).body.items.map((i: { name: string; price: number }) => `${i.name}=${i.price}`).sort();
-  t.deepEqual(all, ['Замена смесителя=150050', 'Люстра "Каскад"=200000', 'Розетка; двойная=45000']);
-
-  const exported = await fetch(`${env.web.url}/api/prices/export`, { headers: { cookie: manager.cookie! } });
-  t.is(exported.status, 200);
-  t.regex(exported.headers.get('content-type') ?? '', /text\/csv/);
-  t.regex(exported.headers.get('content-disposition') ?? '', /attachment/);
-  const bytes = new Uint8Array(await exported.arrayBuffer());
-  t.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM, so Excel reads UTF-8');
-  const csv = new TextDecoder().decode(bytes);
-  t.true(csv.startsWith('city;kind;name;unit;price\r\n'));
-  t.true(csv.includes('Москва;Сантехника;Замена смесителя;шт;1500,50'));
-  t.true(csv.includes('"Розетка; двойная"'));
-  const reimported = await postCsv(manager, csv);
-  t.like(reimported.body, { created: 0, updated: 3 }, 'the export reads back as the same items');
-  const replaced = await postCsv(manager, csv, '?replace=true');
-  t.like(replaced.body, { created: 3, updated: 0 });
-  const after = (await manager.get('/api/prices')).body.items.map((i: { name: string; price: number }) => `${i.name}=${i.price}`).sort();
-  t.deepEqual(after, all);
-
-  const json = await manager.post('/api/prices/import', { csv: 'city,kind,name,price\nmoskva,santehnika,Прочистка,700' });
-  t.like(json.body, { created: 1, updated: 0 });
-  t.is((await manager.post('/api/prices/import', { csv: 'город;цена\nМосква;1' })).status, 400);
-  t.is((await manager.post('/api/prices/import', { file: 'x' })).status, 400);
-  const viewer = await env.as(await buildUser(env.db, { tenant, role: 'viewer' }));
-  t.is((await postCsv(viewer, good)).status, 403);
-
-  // The website's cached list follows the change.
-  const publicList = async () => (await fetch(`${env.web.url}/api/public/prices?tenant=${slug}&city=kazan`)).json();
-  t.is((await publicList()).kinds[0].items[0].price, 200_000);
-  await postCsv(manager, 'city;kind;name;price\nkazan;elektrika;Люстра "Каскад";2100');
-  t.true(await waitFor(async () => (await publicList()).kinds[0].items[0].price === 210_000));
 });
 
 test("a manager of company B sees none of company A's prices and cannot change them", async (t) => {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { buildMaster, buildOrder, buildTenant, buildUser, type TenantFixture } from '../../support/factories.ts';
+import { buildCity, buildMaster, buildOrder, buildTenant, buildUser, type TenantFixture } from '../../support/factories.ts';
 import type { ApiClient } from '../../support/http.ts';
 import { startTestWeb, type TestWeb } from '../../support/web.ts';
 
@@ -17,7 +17,7 @@ test.before(async () => {
   manager = await env.as(await buildUser(env.db, { tenant }));
   const [avito] = await env.db('channels').insert({ tenant_id: tenant.id, name: 'Авито', type: 'avito' }).returning('id');
   const [website] = await env.db('channels').insert({ tenant_id: tenant.id, name: 'Сайт', type: 'website' }).returning('id');
-  const [kazan] = await env.db('cities').insert({ tenant_id: tenant.id, name: 'Казань', slug: 'kazan', position: 1 }).returning('id');
+  const kazan = await buildCity(env.db, tenant, { position: 1 });
   Object.assign(ids, { phone: tenant.channelId, avito: avito.id, website: website.id, moscow: tenant.cityId, kazan: kazan.id });
   ids.master = (await buildMaster(env.db, { tenant, name: 'Иван Мастер' })).id;
 

@@ -1,4 +1,7 @@
 import test from 'ava';
+import { userActor } from '../../../db/core/actor.ts';
+import type { DomainError } from '../../../db/core/errors.ts';
+import { updateSettings } from '../../../db/settings/updateSettings.ts';
 import { defaultMatrix, defaultStatuses } from '../../../shared/statuses.ts';
 import { buildOrder, buildTenant, buildUser } from '../../support/factories.ts';
 import { startTestWeb, type TestWeb } from '../../support/web.ts';
@@ -63,6 +66,32 @@ test('settings: everyone reads, the owner changes; 400 on bad values; the provid
   });
   t.is(order.body.order.commission, 15_000);
   t.like((await owner.patch('/api/settings', { payment: { starsPerRouble: 0.5 } })).body.settings.payment, { mode: 'provider', providerTokenSet: true });
+});
+
+test('the time zone is an IANA name Intl and Postgres both know; an offset is refused, not stored the wrong way round', async (t) => {
+  const tenant = await buildTenant(env.db);
+  const ownerUser = await buildUser(env.db, { tenant, role: 'owner' });
+  const owner = await env.as(ownerUser);
+  for (const timezone of ['+03:00', 'UTC+3', 'GMT+03:00', 'MSK', 'Etc/GMT-3', 'europe/moscow', 'Europe/Moscow\u0000']) {
+    const refused = await owner.patch('/api/settings', { timezone });
+    t.is(refused.status, 400, timezone);
+    t.is(refused.body.error.field, 'timezone', timezone);
+  }
+  t.is((await owner.patch('/api/settings', { timezone: '+03:00' })).body.error.message, 'Часовой пояс: нужен часовой пояс IANA, например Europe/Moscow (а не сдвиг вроде +03:00)');
+  t.is((await owner.get('/api/settings')).body.settings.timezone, 'Europe/Moscow', 'nothing was stored');
+
+  for (const timezone of ['Asia/Yekaterinburg', 'UTC', 'Europe/Kaliningrad']) {
+    const saved = await owner.patch('/api/settings', { timezone });
+    t.is(saved.status, 200, timezone);
+    t.is(saved.body.settings.timezone, timezone);
+  }
+  const [{ offset }] = (await env.db.raw("select extract(hour from utc_offset)::int as offset from pg_timezone_names where name = 'Europe/Kaliningrad'")).rows;
+  t.is(offset, 2, 'Postgres reads the stored name as Intl does');
+
+  // The op asks Postgres too, for a name that got past a schema (an older client, a script).
+  const error = await t.throwsAsync<DomainError>(updateSettings(env, userActor(ownerUser), { timezone: 'Mars/Olympus' }));
+  t.like(error, { code: 'invalid', field: 'timezone', message: 'Time zone: the database does not know "Mars/Olympus"; choose another IANA time zone' });
+  t.is((await owner.get('/api/settings')).body.settings.timezone, 'Europe/Kaliningrad');
 });
 
 test('statuses: rename, recolour, add and reorder; core statuses stay; a status holding orders cannot go', async (t) => {

@@ -84,24 +84,29 @@ test('the wall socket hears "changed" when a commission is paid, and "revoked" w
   const { token, wall } = (await owner.post('/api/walls', { name: 'Стена' })).body;
   const before = (await env.client().get(`/api/wall/${token}`)).body.month.commission;
 
+  // The event names, and every frame whole (with connection state recovery a frame may end in its offset).
   const heard: string[] = [];
+  const frames: string[] = [];
   const socket = openWallSocket(token);
   t.teardown(() => socket.disconnect());
-  socket.onAny((name: string, ...args: unknown[]) => heard.push(JSON.stringify([name, ...args])));
+  socket.onAny((name: string, ...args: unknown[]) => {
+    heard.push(name);
+    frames.push(JSON.stringify(args));
+  });
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
 
   const master = await buildMaster(env.db, { tenant });
   const order = await buildOrder(env.db, { tenant, status: 'done', commission: 40_000, masterId: master.id });
   t.is((await owner.post(`/api/orders/${order.id}/mark-paid`, { method: 'cash' })).status, 200);
-  t.true(await waitFor(() => heard.includes('["changed"]'), 5000));
-  t.false(heard.join().includes('40000'), 'the socket carries no figures or orders');
+  t.true(await waitFor(() => heard.includes('changed'), 5000));
+  t.false(frames.join().includes('40000'), 'the socket carries no figures or orders');
   const after = (await env.client().get(`/api/wall/${token}`)).body.month.commission;
   t.is(after - before, 40_000);
 
   const cut = new Promise<string>((resolve) => socket.once('disconnect', resolve));
   await owner.request('DELETE', `/api/walls/${wall.id}`);
   t.is(await cut, 'io server disconnect');
-  t.true(heard.includes('["revoked"]'));
+  t.true(heard.includes('revoked'));
   const refused = await new Promise<Error>((resolve) => openWallSocket(token).once('connect_error', resolve));
   t.is(refused.message, WALL_LINK_GONE, 'a revoked link cannot connect again');
 });

@@ -1,0 +1,21 @@
+import { useI18n } from '../i18n/index.ts';
+import { Modal } from './Modal.tsx';
+
+/** A secret the server shows once (an API key, a temporary password): select, copy, done. */
+export function SecretOnce({ title, note, secret, testid, onClose }: { title: string; note: string; secret: string; testid?: string; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Modal title={title} onClose={onClose}>
+      <p>{note}</p>
+      <input class="secret" readOnly value={secret} data-testid={testid} onFocus={(e) => e.currentTarget.select()} />
+      <div class="modal-actions">
+        <button type="button" class="button" onClick={() => void navigator.clipboard?.writeText(secret)}>
+          {t('crm.copy')}
+        </button>
+        <button type="button" class="button button--primary" onClick={onClose}>
+          {t('crm.done')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

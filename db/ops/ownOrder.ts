@@ -1,8 +1,0 @@
-import type { Actor } from './actor.ts';
-import { notFound } from './errors.ts';
-import type { OrderRow } from './orderRecord.ts';
-
-/** A master acts only on orders they won; to them anyone else's order does not exist. */
-export function assertOwnOrder(actor: Actor, row: OrderRow): void {
-  if (actor.role === 'master' && row.master_id !== actor.id) throw notFound('Order');
-}
