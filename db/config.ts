@@ -16,6 +16,10 @@ const configSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** `1` behind a router that sets X-Forwarded-For/-Proto (Heroku-style hosts); otherwise anyone could forge them. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** 32 bytes (64 hex digits or base64) that seal the companies' bot tokens; the embedded start keeps its own under DATA_DIR. */
+  SECRETS_KEY: z.string().optional(),
+  /** https://host: each connected bot gets its webhook at <base>/tg/<bot id>; without it the bots poll. */
+  WEBHOOK_BASE_URL: z.string().url().optional(),
   BOT_TOKEN: z.string().optional(),
   BOT_TENANT: z.string().default('demo'),
   /** The built-in Telegram sandbox: by default only on the embedded database without BOT_TOKEN; `1` forces it. */
