@@ -82,6 +82,12 @@ export interface EventPayloads {
   'notifications.changed': { notification: NotificationDTO };
   /** A staff member linked or unlinked his Telegram (his profile page refreshes). */
   'staff.telegram': { userId: number; linked: boolean };
+  /** The owner connected (or replaced) the company's bot: the bot process starts it, no restart. */
+  'bot.connected': { telegramBotId: number; username: string };
+  /** The company's bot was disconnected or replaced by another: the bot process stops it. */
+  'bot.disconnected': { telegramBotId: number };
+  /** A company signed itself up: the first event of its log, its owner the actor. */
+  'companies.created': { company: { id: number; name: string; slug: string; trade: string } };
 }
 
 export type EventType = keyof EventPayloads;

@@ -14,6 +14,9 @@ import * as statusPage from './20270101000100_status_page.ts';
 import * as temporaryPassword from './20261229000100_temporary_password.ts';
 import * as staffTelegram from './20270101000200_staff_telegram.ts';
 import * as customerHistory from './20270101000300_customer_history.ts';
+import * as companyBots from './20270102000000_company_bots.ts';
+import * as signup from './20270102000100_signup.ts';
+import * as botUpdates from './20270102000200_bot_updates.ts';
 
 // Listed explicitly so migrations run the same from source, under ava and in any process.
 const migrations: Record<string, Knex.Migration> = {
@@ -32,6 +35,9 @@ const migrations: Record<string, Knex.Migration> = {
   '20270101000100_status_page': statusPage,
   '20270101000200_staff_telegram': staffTelegram,
   '20270101000300_customer_history': customerHistory,
+  '20270102000000_company_bots': companyBots,
+  '20270102000100_signup': signup,
+  '20270102000200_bot_updates': botUpdates,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

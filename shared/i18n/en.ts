@@ -4,9 +4,13 @@ import { fieldLabel } from './fields.ts';
 import type { Catalog, PriceColumn, RefTable } from './ru.ts';
 
 const fields: Record<string, string> = {
+  'signup.company': "Company's name",
+  'signup.trade': 'What the company does',
+  'signup.name': 'Your name',
   'customer.name': "Customer's name",
   'customer.phone': "Customer's phone",
   cityId: 'City',
+  token: 'Bot token',
   kindId: 'Kind of work',
   channelId: 'Channel',
   description: 'Description',
@@ -161,6 +165,10 @@ const messages: Catalog['messages'] = {
   'auth.ownerOnly': 'Only the owner of the company can do this',
   'staff.telegramStaffOnly': 'Only staff link a Telegram account',
   'staff.codeUnknown': 'The code is wrong or expired: get a new one in your profile',
+  'bots.noSecretsKey': 'A bot cannot be connected: the server has no SECRETS_KEY, the key that encrypts tokens',
+  'bots.tokenRefused': `${field('token')}: Telegram did not accept the token; copy it from @BotFather again`,
+  'bots.telegramUnreachable': 'Telegram does not answer right now; try connecting the bot in a minute',
+  'bots.takenByOther': `${field('token')}: this bot is already connected to another company`,
   'auth.staffOnlyPasswords': 'Only staff members have passwords',
   'auth.samePassword': `${field('next')}: must differ from the current one`,
   'auth.wrongCurrentPassword': `${field('current')}: wrong`,
@@ -226,6 +234,7 @@ const messages: Catalog['messages'] = {
     `Orders still stand in ${p.statuses.map((status) => `"${status.code}" (${status.count})`).join(', ')}: move them before removing the status`,
   'staff.emailTaken': `${field('email')}: someone already signs in with this address`,
   'staff.needOwner': `${field('role')}: the company needs an active owner; make someone else owner first`,
+  'signup.emailTaken': `${field('email')}: a company already signs in with this address; log in or use another one`,
   'notifications.unknownStatus': (p) => `Templates: the company has no status "${p.status}"`,
   'bonus.programmeOff': 'The bonus programme is off: turn it on in Settings',
   'bonus.notEnough': (p) => `${field('points')}: the customer has ${s(p.balance, 'point')}, ${p.points} cannot be spent`,
@@ -296,6 +305,7 @@ const issues: Catalog['issues'] = {
   'the city is empty': 'empty',
   'the kind of work is empty': 'empty',
   'the name is empty': 'empty',
+  'a token from @BotFather, like 123456789:AAE…': 'a token from @BotFather, like 123456789:AAE…',
   'appears twice': (p) => `"${String(p.code)}" appears twice`,
   'is needed by the bot and the board; rename it instead': (p) => `"${String(p.code)}" is needed by the bot and the board; rename it instead`,
 };

@@ -17,7 +17,11 @@ export type PriceColumn = 'city' | 'kind' | 'name' | 'unit' | 'price';
 const fields: Record<string, string> = {
   'customer.name': 'Имя клиента',
   'customer.phone': 'Телефон клиента',
+  'signup.company': 'Название компании',
+  'signup.trade': 'Чем занимается компания',
+  'signup.name': 'Ваше имя',
   cityId: 'Город',
+  token: 'Токен бота',
   kindId: 'Вид работ',
   channelId: 'Канал',
   description: 'Описание',
@@ -178,6 +182,11 @@ const messages = {
   'auth.ownerOnly': 'Это может только владелец компании',
   'staff.telegramStaffOnly': 'Telegram привязывают только сотрудники',
   'staff.codeUnknown': 'Код не подошёл или устарел: получите новый в профиле',
+  // The company's own Telegram bot
+  'bots.noSecretsKey': 'Подключить бота нельзя: на сервере не задан SECRETS_KEY, ключ шифрования токенов',
+  'bots.tokenRefused': `${field('token')}: Telegram не принял токен — скопируйте его из @BotFather ещё раз`,
+  'bots.telegramUnreachable': 'Telegram сейчас не отвечает; попробуйте подключить бота через минуту',
+  'bots.takenByOther': `${field('token')}: этот бот уже подключён к другой компании`,
   'auth.staffOnlyPasswords': 'Пароли есть только у сотрудников',
   'auth.samePassword': `${field('next')}: должен отличаться от текущего`,
   'auth.wrongCurrentPassword': `${field('current')}: неверный`,
@@ -254,6 +263,7 @@ const messages = {
     `В статусах ${p.statuses.map((s) => `«${s.code}» (${s.count})`).join(', ')} ещё есть заказы: переведите их, прежде чем удалять статус`,
   'staff.emailTaken': `${field('email')}: с этим адресом уже кто-то входит`,
   'staff.needOwner': `${field('role')}: компании нужен действующий владелец — сначала сделайте владельцем другого`,
+  'signup.emailTaken': `${field('email')}: компания с этим адресом уже есть — войдите или укажите другой адрес`,
   // Messages to customers
   'notifications.unknownStatus': (p: { status: string }) => `Шаблоны: у компании нет статуса «${p.status}»`,
   // Bonus points
@@ -364,6 +374,7 @@ const issues: Record<string, string | ((params: Record<string, unknown>) => stri
   'is needed by the bot and the board; rename it instead': (p) => `«${String(p.code)}» нужен боту и доске: его можно переименовать, но не удалить`,
   'not a wall link': 'это не ссылка на экран',
   'printable ASCII without spaces': 'печатные символы ASCII без пробелов',
+  'a token from @BotFather, like 123456789:AAE…': 'нужен токен от @BotFather вида 123456789:AAE…',
   'copy to another city': 'копируйте в другой город',
   'a price in roubles, like 1500 or 1500,50': 'нужна цена в рублях, например 1500 или 1500,50',
   'the city is empty': 'не указан',
