@@ -51,6 +51,11 @@ export interface BotOptions {
   tenantSlug?: string;
   /** Webhook mode; defaults to WEBHOOK_URL + WEBHOOK_SECRET + BOT_PORT when WEBHOOK_URL is set. */
   webhook?: { url: string; secret: string; port: number; host?: string } | null;
+  /**
+   * The caller hands each update to bot.handleUpdate (the fleet drains what the web's webhook door
+   * stored): the bot neither polls nor listens, and leaves the webhook as connecting set it.
+   */
+  external?: boolean;
   /** Telegram's limits: ~30 messages a second per bot, one a second per chat. */
   throttle?: { perSecond?: number; perChatIntervalMs?: number };
   /** How often to retry failed sends and closings; 0 turns the sweep off. */
@@ -119,7 +124,7 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
   const updates = new InFlight();
   const background = new InFlight();
   bot.use((ctx, next) => updates.track(next()));
-  const polling = !(options.webhook === undefined ? config.WEBHOOK_URL : options.webhook);
+  const polling = !options.external && !(options.webhook === undefined ? config.WEBHOOK_URL : options.webhook);
   if (polling) bot.use(sequentialize(sessionKey));
   bot.use(
     session<SessionData, BotContext>({
@@ -172,11 +177,11 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
   if (!app.sandbox) await recordBotUsername(app.ops, tenant.id, bot.botInfo.username);
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
-  const webhook = options.webhook === undefined ? webhookFromConfig(config) : options.webhook;
+  const webhook = options.external ? null : options.webhook === undefined ? webhookFromConfig(config) : options.webhook;
   if (webhook) {
     server = await listenForWebhook(bot, webhook);
     await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES });
-  } else {
+  } else if (!options.external) {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
   }
@@ -188,7 +193,7 @@ export async function startBot(deps: BotDeps, options: BotOptions = {}): Promise
   const sweep = sweepMs > 0 ? setInterval(() => void background.track(resume.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'))), sweepMs) : undefined;
   // Redis was away: what the events published meanwhile would have set going is read from Postgres.
   const stopCatchUp = deps.bus.onReconnect(() => void background.track(resume.atStart().then(() => deliverPendingChat(app)).catch((error: unknown) => logger.error({ err: error }, 'catching up after the bus came back failed'))));
-  logger.info({ tenant: tenant.slug, mode: webhook ? 'webhook' : 'polling', jobs: jobs.kind }, 'bot started');
+  logger.info({ tenant: tenant.slug, mode: options.external ? 'external' : webhook ? 'webhook' : 'polling', jobs: jobs.kind }, 'bot started');
 
   const idle = async () => {
     await reactions.idle();

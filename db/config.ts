@@ -22,6 +22,8 @@ const configSchema = z.object({
   WEBHOOK_BASE_URL: z.string().url().optional(),
   BOT_TOKEN: z.string().optional(),
   BOT_TENANT: z.string().default('demo'),
+  /** How long a bot process's hold on a company's bot lasts unrenewed (renewed every third of it): a killed process's companies move within it. */
+  BOT_LEASE_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** The built-in Telegram sandbox: by default only on the embedded database without BOT_TOKEN; `1` forces it. */
   SANDBOX: z.enum(['0', '1']).optional(),
   TELEGRAM_API_ROOT: z.string().url().optional(),

@@ -6,9 +6,15 @@ import { jobNames, type JobHandler, type JobName, type JobPayloads, type JobQueu
 export class PgBossQueue implements JobQueue {
   readonly kind = 'pg-boss';
   private readonly boss: PgBoss;
+  /** '' for the plain queues; `.t<tenant id>` for one company's queues in a bot fleet. */
+  private readonly suffix: string;
+  /** The process's queue stops pg-boss; a company's view stops only its own workers. */
+  private readonly ownsBoss: boolean;
 
-  private constructor(boss: PgBoss) {
+  private constructor(boss: PgBoss, suffix: string, ownsBoss: boolean) {
     this.boss = boss;
+    this.suffix = suffix;
+    this.ownsBoss = ownsBoss;
   }
 
   static async start(connectionString: string): Promise<PgBossQueue> {
@@ -16,20 +22,31 @@ export class PgBossQueue implements JobQueue {
     boss.on('error', (error: unknown) => logger.error({ err: error }, 'pg-boss error'));
     await boss.start();
     for (const name of jobNames) await boss.createQueue(name);
-    return new PgBossQueue(boss);
+    return new PgBossQueue(boss, '', true);
+  }
+
+  /**
+   * One company's queues on this process's pg-boss. Its jobs wait in queues of their own, so
+   * only the process that holds the company's lease (and so runs its bot) works them.
+   */
+  async forTenant(tenantId: number): Promise<PgBossQueue> {
+    const suffix = `.t${tenantId}`;
+    for (const name of jobNames) await this.boss.createQueue(name + suffix);
+    return new PgBossQueue(this.boss, suffix, false);
   }
 
   async schedule<N extends JobName>(name: N, data: JobPayloads[N], runAt: Date): Promise<void> {
-    await this.boss.send(name, data, { startAfter: runAt, retryLimit: 5, retryDelay: 2 });
+    await this.boss.send(name + this.suffix, data, { startAfter: runAt, retryLimit: 5, retryDelay: 2 });
   }
 
   async work<N extends JobName>(name: N, handler: JobHandler<N>): Promise<void> {
-    await this.boss.work<JobPayloads[N]>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    await this.boss.work<JobPayloads[N]>(name + this.suffix, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
       for (const job of jobs) await handler(job.data);
     });
   }
 
   async stop(): Promise<void> {
-    await this.boss.stop({ graceful: true, timeout: 5000 });
+    if (this.ownsBoss) await this.boss.stop({ graceful: true, timeout: 5000 });
+    else for (const name of jobNames) await this.boss.offWork(name + this.suffix, { wait: true });
   }
 }
