@@ -1,0 +1,72 @@
+import test from 'ava';
+import { FakeTelegram, SimulatedUser } from '../../../bot/sandbox/index.ts';
+import { Fleet } from '../../../bot/fleet/fleet.ts';
+import { buildMaster, buildTenant } from '../../support/factories.ts';
+import { createTestDeps } from '../../support/deps.ts';
+import { waitFor } from '../../support/wait.ts';
+import { BOT_TOKEN } from '../harness.ts';
+import { announce, connectBotRow, TEST_SECRETS_KEY } from './support.ts';
+
+const BOT_ID = Number(BOT_TOKEN.split(':')[0]);
+
+/** A fleet over the file's database; the periodic check comes every third of the lease. */
+async function setUp(t: import('ava').ExecutionContext, leaseSeconds: number) {
+  const deps = await createTestDeps({ SECRETS_KEY: TEST_SECRETS_KEY });
+  const tg = new FakeTelegram({ token: BOT_TOKEN, requireStart: false });
+  const { apiRoot } = await tg.start();
+  const tenant = await buildTenant(deps.db);
+  const fleet = await Fleet.start(deps, { apiRoot, leaseSeconds, bot: { sweepIntervalMs: 0 } });
+  t.teardown(async () => {
+    await fleet.stop();
+    await tg.stop();
+    await deps.cleanup();
+  });
+  const master = await buildMaster(deps.db, { tenant });
+  const user = new SimulatedUser(tg, { id: master.telegramUserId, firstName: 'Мастер' });
+  const running = async () => (await fleet.running()).has(tenant.id);
+  /** The bot answers him: it polls and handles updates. */
+  const answers = async (timeoutMs = 5000) => {
+    const fromBot = () => user.messages().filter((message) => message.from === 'bot').length;
+    const before = fromBot();
+    user.sendCommand('start');
+    return waitFor(() => fromBot() > before, timeoutMs);
+  };
+  return { deps, fleet, tenant, running, answers };
+}
+
+test('a bot connected while the process runs starts on the event, and stops on disconnect', async (t) => {
+  // A minute's lease: the periodic check is 20 s away, so only the events can act in time.
+  const { deps, tenant, running, answers } = await setUp(t, 60);
+  t.false(await running(), 'no company has a bot yet');
+
+  await connectBotRow(deps.db, deps.config, tenant.id, BOT_TOKEN);
+  await announce(deps.bus, tenant.id, 'bot.connected', BOT_ID);
+  t.true(await waitFor(running, 10_000), 'started on bot.connected');
+  t.true(await answers(), 'the bot answers its master');
+  t.truthy(await deps.db('bot_leases').where({ tenant_id: tenant.id }).first(), 'the company is leased to this process');
+
+  await deps.db('company_bots').where({ tenant_id: tenant.id }).delete();
+  await announce(deps.bus, tenant.id, 'bot.disconnected', BOT_ID);
+  t.true(await waitFor(async () => !(await running()), 10_000), 'stopped on bot.disconnected');
+  t.falsy(await deps.db('bot_leases').where({ tenant_id: tenant.id }).first(), 'its lease given up');
+  t.false(await answers(1500), 'nobody answers any more');
+});
+
+test('with the events lost, the periodic check against Postgres adds and removes the bot', async (t) => {
+  const { deps, tenant, running, answers } = await setUp(t, 3);
+  await connectBotRow(deps.db, deps.config, tenant.id, BOT_TOKEN);
+  t.true(await waitFor(running, 8000), 'started by the periodic check');
+  t.true(await answers());
+  await deps.db('company_bots').where({ tenant_id: tenant.id }).delete();
+  t.true(await waitFor(async () => !(await running()), 8000), 'stopped by the periodic check');
+});
+
+test('a lease another process took stops the bot here at once', async (t) => {
+  const { deps, tenant, running } = await setUp(t, 3);
+  await connectBotRow(deps.db, deps.config, tenant.id, BOT_TOKEN);
+  await announce(deps.bus, tenant.id, 'bot.connected', BOT_ID);
+  t.true(await waitFor(running, 5000));
+  await deps.db('bot_leases').where({ tenant_id: tenant.id }).update({ holder: 'elsewhere:1:x', expires_at: deps.db.raw("now() + interval '1 minute'") });
+  t.true(await waitFor(async () => !(await running()), 3000), 'stopped at the next renewal');
+  t.is((await deps.db('bot_leases').where({ tenant_id: tenant.id }).first()).holder, 'elsewhere:1:x', 'and not taken back while the other holds it');
+});
