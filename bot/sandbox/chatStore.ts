@@ -15,12 +15,18 @@ export interface ChatState {
 }
 
 /**
- * Private chats and their histories: what each user sees. Message ids grow per chat and are
+ * One bot's private chats and their histories: what each user sees. Message ids grow per chat and are
  * shared by both sides, as in Telegram; edits and deletions change a message in place.
  */
 export class ChatStore {
+  private readonly botId: number;
   private readonly chats = new Map<number, ChatState>();
   private readonly listeners = new Set<(message: ChatMessage) => void>();
+
+  /** The bot on the other side of every chat here. */
+  constructor(botId: number) {
+    this.botId = botId;
+  }
 
   /** Makes a private chat with this user known (chat id = user id), or refreshes the profile. */
   register(user: User): ChatState {
@@ -68,7 +74,7 @@ export class ChatStore {
 
   /** `markup` is what the bot sent, reply keyboards included; the Message keeps inline ones only. */
   add(state: ChatState, from: 'bot' | 'user', message: Message, markup?: ReplyMarkup): ChatMessage {
-    const record: ChatMessage = { chatId: state.chat.id, messageId: message.message_id, from, date: message.date, edits: 0, deleted: false, message };
+    const record: ChatMessage = { botId: this.botId, chatId: state.chat.id, messageId: message.message_id, from, date: message.date, edits: 0, deleted: false, message };
     if (markup) record.replyMarkup = markup;
     syncView(record);
     state.history.push(record);

@@ -1,88 +1,73 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { BotCommand, File, InlineKeyboardMarkup, Message, PhotoSize, Update, User, UserFromGetMe, WebhookInfo } from 'grammy/types';
-import { ApiError, badRequest, forbidden } from './apiError.ts';
-import { ChatStore, type ChatState } from './chatStore.ts';
-import { FileStore, type StoredFile } from './fileStore.ts';
-import { FloodLimiter } from './floodLimiter.ts';
-import { messageCaption, messageText } from './formatting.ts';
-import { parseReplyMarkup } from './markup.ts';
-import { chatIdOf, flag, int, objectField, str } from './payloadFields.ts';
-import { readRequest, type Upload } from './requestBody.ts';
-import { randomDigits, unixTime } from './telegramIds.ts';
-import type { ApiCall, CallbackAnswer, ChatMessage, FakeTelegramOptions, Payload, PreCheckoutAnswer, WebhookConfig, WebhookDelivery } from './types.ts';
-import { UpdateQueue, type UpdateBody } from './updateQueue.ts';
+import type { BotCommand, User, UserFromGetMe } from 'grammy/types';
+import { ApiError } from './apiError.ts';
+import { FakeBot, type SharedRecords, type UserContent } from './fakeBot.ts';
+import type { StoredFile } from './fileStore.ts';
+import { Refusals } from './refusals.ts';
+import { readRequest } from './requestBody.ts';
+import type { ApiCall, CallbackAnswer, ChatMessage, FakeTelegramOptions, PreCheckoutAnswer, WebhookConfig, WebhookDelivery } from './types.ts';
+import type { UpdateBody } from './updateQueue.ts';
 
 export type { UpdateBody } from './updateQueue.ts';
-/** What a user's message carries besides the fields the fake fills in. */
-export type UserContent = Omit<Message, 'message_id' | 'date' | 'chat' | 'from'>;
+export type { UserContent } from './fakeBot.ts';
 
-/** Methods that use flood-control slots: sends and edits. */
-const SENDING = new Set(['sendmessage', 'sendphoto', 'sendmediagroup', 'sendinvoice', 'editmessagetext', 'editmessagecaption', 'editmessagereplymarkup']);
-const CHAT_ACTIONS = new Set(['typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice', 'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note']);
-const NOT_MODIFIED = 'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
-const QUERY_INVALID = 'query is too old and response timeout expired or query ID is invalid';
-const MAX_DOWNLOAD = 20 * 1024 * 1024;
+/** A bot token as @BotFather issues it: the bot's id, a colon, the secret. */
+const TOKEN = /^(\d{1,15}):([A-Za-z0-9_-]+)$/;
+/** The one bot of a fake started without a token. */
+const DEFAULT_BOT_ID = 7_000_000_001;
+
+/** A reference to one of the fake's bots: its id or its token. */
+export type BotRef = number | string;
 
 /**
- * A Telegram Bot API server in memory, for running the real grammY bot against in tests
- * and in the built-in sandbox. It keeps what Telegram keeps (chats, message ids, files,
- * the update queue, webhook settings) and refuses what Telegram refuses (flood limits,
- * unknown chats, blocked users, malformed markup), so the bot meets the same failures.
+ * A Telegram Bot API server in memory, for running real grammY bots against in tests and in
+ * the built-in sandbox. It serves many bots at once, each with what Telegram keeps per bot
+ * (FakeBot: chats, message ids, files, the update queue, webhook, its own flood limits), and
+ * refuses what Telegram refuses (unknown or revoked tokens, flood, unknown chats, blocked users,
+ * malformed markup), so the bot meets the same failures.
+ *
+ * The user-side methods here (registerUser, postUserMessage, ...) act on the default bot: the
+ * `token` one, else the first registered; bot(ref) reaches any other.
  */
 export class FakeTelegram {
-  /** Every API call, in arrival order. */
+  /** Every API call of every bot, in arrival order (callsOf(botId) for one bot's). */
   readonly calls: ApiCall[] = [];
-  /** How many calls were refused with 429. */
+  /** How many calls were refused with 429, all bots together (FakeBot.http429 per bot). */
   http429 = 0;
   readonly callbackAnswers: CallbackAnswer[] = [];
   readonly preCheckoutAnswers: PreCheckoutAnswer[] = [];
-  /** Webhook POST attempts, successful or not. */
+  /** Webhook POST attempts of every bot, successful or not. */
   readonly deliveries: WebhookDelivery[] = [];
-  /** setMyCommands by "<scope type>:<language code>", e.g. "default:". */
-  readonly commands = new Map<string, BotCommand[]>();
-  webhook: WebhookConfig | undefined;
   /** Set by start(): what grammY's `client.apiRoot` must be. */
   apiRoot = '';
-  readonly me: UserFromGetMe;
 
-  private readonly requireStart: boolean;
-  private readonly webhookRetryMs: number;
-  private readonly token: string | undefined;
-  private readonly limiter: FloodLimiter | undefined;
-  private readonly files = new FileStore();
-  private readonly chats = new ChatStore();
-  private readonly updates = new UpdateQueue();
-  /** Callback and pre-checkout query ids that may still be answered, once. */
-  private readonly openQueries = new Set<string>();
-  /** Methods told to fail (see refuse), by lower-cased name. */
-  private readonly refusals = new Map<string, { error: ApiError; left: number }>();
-  private delivering = false;
-  private lastWebhookError: { date: number; message: string } | undefined;
+  private readonly options: FakeTelegramOptions;
+  private readonly bots = new Map<number, FakeBot>();
+  /** A fake without token and anyToken answers every token with this one bot, as it always did. */
+  private readonly catchAll: FakeBot | undefined;
+  private readonly refusals = new Refusals();
+  private readonly listeners = new Set<(message: ChatMessage) => void>();
+  private readonly shared: SharedRecords;
   private server: Server | undefined;
   private readonly shutdown = new AbortController();
 
   constructor(options: FakeTelegramOptions = {}) {
-    this.token = options.token;
-    this.requireStart = options.requireStart ?? true;
-    this.webhookRetryMs = options.webhookRetryMs ?? 500;
-    if (options.limits !== false) this.limiter = new FloodLimiter(options.perBotPerSecond ?? 30, options.perChatPerSecond ?? 1);
-    this.me = {
-      id: Number(/^(\d+):/.exec(options.token ?? '')?.[1] ?? 7_000_000_001),
-      is_bot: true,
-      first_name: options.botFirstName ?? 'Sandbox Bot',
-      username: options.botUsername ?? 'sandbox_bot',
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
+    this.options = options;
+    this.shared = {
+      calls: this.calls,
+      callbackAnswers: this.callbackAnswers,
+      preCheckoutAnswers: this.preCheckoutAnswers,
+      deliveries: this.deliveries,
+      refusals: this.refusals,
+      shutdown: this.shutdown.signal,
+      notify: (message) => {
+        for (const listener of this.listeners) listener(message);
+      },
     };
+    const named = { username: options.botUsername ?? 'sandbox_bot', firstName: options.botFirstName ?? 'Sandbox Bot' };
+    if (options.token !== undefined) this.registerBot(options.token, named);
+    else if (!options.anyToken) this.catchAll = this.addBot(`${DEFAULT_BOT_ID}:any`, DEFAULT_BOT_ID, named);
   }
 
   // ---- lifecycle ----
@@ -102,7 +87,7 @@ export class FakeTelegram {
 
   async stop(): Promise<void> {
     this.shutdown.abort();
-    this.updates.wake('closed');
+    for (const bot of this.bots.values()) bot.close();
     const server = this.server;
     if (!server) return;
     this.server = undefined;
@@ -112,90 +97,123 @@ export class FakeTelegram {
     await closed;
   }
 
-  // ---- the user's side: used by SimulatedUser and tests ----
+  // ---- bots ----
 
-  /** Makes a private chat with this user known (chat id = user id). */
-  registerUser(user: User): void {
-    this.chats.register(user);
-  }
-
-  /** Users with a chat, in the order they appeared (for a sandbox UI listing chats). */
-  users(): User[] {
-    return this.chats.users();
-  }
-
-  /** A message the user writes: it joins the chat history and reaches the bot as an update. */
-  postUserMessage(userId: number, content: UserContent): ChatMessage {
-    const state = this.chats.get(userId);
-    const message: Message & Update.NonChannel = { message_id: this.chats.nextMessageId(state), from: state.user, chat: state.chat, date: unixTime(), ...content };
-    const record = this.chats.add(state, 'user', message);
-    this.pushUpdate({ message });
-    return record;
-  }
-
-  /** Queues any update (callback query, pre-checkout query, ...) and returns its update_id. */
-  pushUpdate(body: UpdateBody): number {
-    const from = body.message?.from ?? body.callback_query?.from ?? body.pre_checkout_query?.from;
-    const state = from ? this.chats.find(from.id) : undefined;
-    if (state?.blocked) {
-      // Writing to a blocked bot unblocks it, and the bot learns that from my_chat_member.
-      state.blocked = false;
-      this.enqueue({ my_chat_member: this.membership(state, 'kicked', 'member') });
+  /**
+   * Makes this token a bot the fake accepts, named as given (default: @bot<id>_bot). Registering
+   * a bot's id again with a new token gives it that token (as @BotFather's /revoke does) and
+   * keeps its chats. Throws on a malformed token.
+   */
+  registerBot(token: string, profile: { username?: string; firstName?: string } = {}): FakeBot {
+    const id = botIdOf(token);
+    if (id === undefined) throw new Error(`FakeTelegram: "${token}" is not a bot token (<digits>:<secret>)`);
+    const known = this.bots.get(id);
+    if (known) {
+      known.token = token;
+      known.revoked = false;
+      if (profile.username !== undefined) known.me.username = profile.username;
+      if (profile.firstName !== undefined) known.me.first_name = profile.firstName;
+      return known;
     }
-    if (state) state.started = true;
-    if (body.callback_query) this.openQueries.add(body.callback_query.id);
-    if (body.pre_checkout_query) this.openQueries.add(body.pre_checkout_query.id);
-    return this.enqueue(body);
+    return this.addBot(token, id, { username: profile.username ?? `bot${id}_bot`, firstName: profile.firstName ?? `Bot ${id}` });
   }
 
-  /** The user blocks (or unblocks) the bot: later sends get 403, and the bot gets my_chat_member. */
-  setBlocked(userId: number, blocked: boolean): void {
-    const state = this.chats.get(userId);
-    if (state.blocked === blocked) return;
-    state.blocked = blocked;
-    this.enqueue({ my_chat_member: this.membership(state, blocked ? 'member' : 'kicked', blocked ? 'kicked' : 'member') });
-  }
-
-  chatInstance(chatId: number): string {
-    return this.chats.get(chatId).instance;
-  }
-
-  /** Every message of the chat, deleted ones included (flagged), oldest first. */
-  history(chatId: number): ChatMessage[] {
-    return this.chats.history(chatId);
-  }
-
-  /** What the user currently sees in the chat. */
-  messages(chatId: number): ChatMessage[] {
-    return this.history(chatId).filter((message) => !message.deleted);
-  }
-
-  /** Called with a message whenever one is sent, edited or deleted; returns the unsubscribe. */
-  onChange(listener: (message: ChatMessage) => void): () => void {
-    return this.chats.onChange(listener);
+  /** The token's calls get 401 Unauthorized from now on (a long poll waiting ends). */
+  revoke(token: string): void {
+    const bot = this.findBot(token);
+    if (!bot) throw new Error(`FakeTelegram: no bot with token "${token}"`);
+    bot.revoked = true;
+    bot.close();
   }
 
   /**
-   * Fault injection: the next `times` calls of this method (all of them by default) get this
-   * error instead of a result, as when Telegram refuses a photo it cannot process.
-   * Returns the undo.
+   * A bot by id or token; without a ref, the default bot (see the class comment). With anyToken
+   * a new well-formed token is a new bot here too, so its users can write before it first calls.
    */
-  refuse(method: string, code: number, description: string, times = Number.POSITIVE_INFINITY): () => void {
-    const name = method.toLowerCase();
-    const refusal = { error: new ApiError(code, description), left: times };
-    this.refusals.set(name, refusal);
-    return () => {
-      if (this.refusals.get(name) === refusal) this.refusals.delete(name);
-    };
+  bot(ref?: BotRef): FakeBot {
+    const bot = ref === undefined ? (this.catchAll ?? this.bots.values().next().value) : typeof ref === 'string' ? this.authorize(ref) : this.findBot(ref);
+    if (!bot) throw new Error(ref === undefined ? 'FakeTelegram: no bot yet; registerBot(token) first' : `FakeTelegram: no bot ${ref}`);
+    return bot;
+  }
+
+  /** Every bot the fake knows, in the order they appeared. */
+  allBots(): FakeBot[] {
+    return [...this.bots.values()];
+  }
+
+  /** One bot's API calls, in arrival order. */
+  callsOf(botId: number): ApiCall[] {
+    return this.calls.filter((call) => call.botId === botId);
+  }
+
+  /** getMe of the default bot. */
+  get me(): UserFromGetMe {
+    return this.bot().me;
+  }
+
+  get webhook(): WebhookConfig | undefined {
+    return this.bot().webhook;
+  }
+
+  get commands(): Map<string, BotCommand[]> {
+    return this.bot().commands;
+  }
+
+  // ---- the user's side of the default bot: used by SimulatedUser and tests ----
+
+  registerUser(user: User): void {
+    this.bot().registerUser(user);
+  }
+
+  users(): User[] {
+    return this.bot().users();
+  }
+
+  postUserMessage(userId: number, content: UserContent): ChatMessage {
+    return this.bot().postUserMessage(userId, content);
+  }
+
+  pushUpdate(body: UpdateBody): number {
+    return this.bot().pushUpdate(body);
+  }
+
+  setBlocked(userId: number, blocked: boolean): void {
+    this.bot().setBlocked(userId, blocked);
+  }
+
+  chatInstance(chatId: number): string {
+    return this.bot().chatInstance(chatId);
+  }
+
+  history(chatId: number): ChatMessage[] {
+    return this.bot().history(chatId);
+  }
+
+  messages(chatId: number): ChatMessage[] {
+    return this.bot().messages(chatId);
   }
 
   addFile(bytes: Uint8Array, mime?: string): string {
-    return this.files.add(bytes, mime).fileId;
+    return this.bot().addFile(bytes, mime);
   }
 
-  /** A stored file (also the bot's uploads), e.g. to compare bytes. */
   file(fileId: string): StoredFile | undefined {
-    return this.files.get(fileId);
+    return this.bot().file(fileId);
+  }
+
+  /** Called whenever a message of any bot's chat is sent, edited or deleted (see ChatMessage.botId). */
+  onChange(listener: (message: ChatMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Fault injection for every bot: the next `times` calls of this method (all of them by
+   * default) get this error instead of a result, as when Telegram refuses a photo it cannot
+   * process. FakeBot.refuse targets one bot. Returns the undo.
+   */
+  refuse(method: string, code: number, description: string, times = Number.POSITIVE_INFINITY): () => void {
+    return this.refusals.add(method, code, description, times);
   }
 
   // ---- HTTP ----
@@ -206,20 +224,24 @@ export class FakeTelegram {
     if (download) return this.serveFile(download[1], decodeURIComponent(download[2]), res);
     const route = /^\/bot([^/]+)\/(?:test\/)?(\w+)$/.exec(url.pathname);
     if (!route) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
-    const call: ApiCall = { method: route[2], payload: {}, at: Date.now(), status: 0 };
+    const bot = this.authorize(route[1]);
+    const call: ApiCall = { botId: bot?.id ?? botIdOf(route[1]) ?? 0, method: route[2], payload: {}, at: Date.now(), status: 0 };
     this.calls.push(call);
     try {
-      if (this.token !== undefined && route[1] !== this.token) throw new ApiError(401, 'Unauthorized');
-      call.payload = await readRequest(req, url, (upload) => this.storeUpload(upload));
+      if (!bot) throw new ApiError(401, 'Unauthorized');
+      call.payload = await readRequest(req, url, (upload) => bot.storeUpload(upload));
       // A long poll ends early when grammY aborts it (bot.stop()).
       const gone = new AbortController();
       res.once('close', () => gone.abort());
-      const result = await this.dispatch(call.method, call.payload, gone.signal);
+      const result = await bot.call(call.method, call.payload, gone.signal);
       call.status = 200;
       reply(res, 200, { ok: true, result });
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError(500, `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`);
-      if (failure.code === 429) this.http429++;
+      if (failure.code === 429) {
+        this.http429++;
+        if (bot) bot.http429++;
+      }
       call.status = failure.code;
       reply(res, failure.code, {
         ok: false,
@@ -230,418 +252,57 @@ export class FakeTelegram {
     }
   }
 
+  /** The bot a request's token opens, or undefined for 401. */
+  private authorize(token: string): FakeBot | undefined {
+    const known = this.findBot(token);
+    if (known) return known.revoked ? undefined : known;
+    const id = botIdOf(token);
+    const sameId = id === undefined ? undefined : this.bots.get(id);
+    if (sameId && sameId !== this.catchAll) return undefined; // the bot's id with a wrong secret
+    if (this.catchAll) return this.catchAll.revoked ? undefined : this.catchAll;
+    if (this.options.anyToken && id !== undefined) return this.registerBot(token);
+    return undefined;
+  }
+
+  private findBot(ref: BotRef): FakeBot | undefined {
+    if (typeof ref === 'number') return this.bots.get(ref);
+    const bot = this.bots.get(botIdOf(ref) ?? -1);
+    return bot?.token === ref ? bot : undefined;
+  }
+
+  private addBot(token: string, id: number, profile: { username: string; firstName: string }): FakeBot {
+    const { options } = this;
+    const bot = new FakeBot(
+      {
+        token,
+        id,
+        ...profile,
+        limits: options.limits === false ? undefined : { perBot: options.perBotPerSecond ?? 30, perChat: options.perChatPerSecond ?? 1 },
+        requireStart: options.requireStart ?? true,
+        webhookRetryMs: options.webhookRetryMs ?? 500,
+      },
+      this.shared,
+    );
+    this.bots.set(id, bot);
+    return bot;
+  }
+
   private serveFile(token: string, filePath: string, res: ServerResponse): void {
-    const file = this.token === undefined || token === this.token ? this.files.atPath(filePath) : undefined;
+    const file = this.authorize(token)?.fileAt(filePath);
     if (!file) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     res.writeHead(200, { 'content-type': file.mime, 'content-length': String(file.bytes.byteLength) });
     res.end(file.bytes);
   }
+}
 
-  private storeUpload(upload: Upload): string {
-    // grammY sends every file as application/octet-stream, named photo.jpg when it is a photo.
-    const mime = upload.mime === 'application/octet-stream' && /\.jpe?g$/i.test(upload.filename) ? 'image/jpeg' : upload.mime;
-    return this.files.add(upload.bytes, mime, upload.filename).fileId;
-  }
-
-  // ---- methods ----
-
-  private async dispatch(method: string, p: Payload, gone: AbortSignal): Promise<unknown> {
-    const name = method.toLowerCase();
-    const refusal = this.refusals.get(name);
-    if (refusal) {
-      if (--refusal.left <= 0) this.refusals.delete(name);
-      throw refusal.error;
-    }
-    if (!this.limiter || !SENDING.has(name)) return this.run(name, p, gone);
-    const chatId = chatIdOf(p);
-    const wait = this.limiter.retryAfter(chatId, Date.now());
-    if (wait > 0) throw new ApiError(429, `Too Many Requests: retry after ${wait}`, wait);
-    const result = await this.run(name, p, gone);
-    this.limiter.record(chatId, Date.now());
-    return result;
-  }
-
-  private async run(name: string, p: Payload, gone: AbortSignal): Promise<unknown> {
-    switch (name) {
-      case 'getme':
-        return this.me;
-      case 'getupdates':
-        return this.getUpdates(p, gone);
-      case 'setwebhook':
-        return this.setWebhook(p);
-      case 'deletewebhook':
-        if (flag(p, 'drop_pending_updates')) this.updates.clear();
-        this.webhook = undefined;
-        return true;
-      case 'getwebhookinfo':
-        return this.webhookInfo();
-      case 'sendmessage':
-        return this.sendMessage(p);
-      case 'sendphoto':
-        return this.sendPhoto(p);
-      case 'sendmediagroup':
-        return this.sendMediaGroup(p);
-      case 'sendinvoice':
-        return this.sendInvoice(p);
-      case 'editmessagetext':
-        return this.editMessageText(p);
-      case 'editmessagecaption':
-        return this.editMessageCaption(p);
-      case 'editmessagereplymarkup':
-        return this.editMessageReplyMarkup(p);
-      case 'deletemessage':
-        return this.deleteMessage(p);
-      case 'answercallbackquery':
-        return this.answerCallbackQuery(p);
-      case 'answerprecheckoutquery':
-        return this.answerPreCheckoutQuery(p);
-      case 'getfile':
-        return this.getFile(p);
-      case 'setmycommands':
-        return this.setMyCommands(p);
-      case 'getmycommands':
-        return this.commands.get(commandsKey(p)) ?? [];
-      case 'deletemycommands':
-        this.commands.delete(commandsKey(p));
-        return true;
-      case 'sendchataction':
-        this.writableChat(chatIdOf(p));
-        if (!CHAT_ACTIONS.has(str(p, 'action') ?? '')) throw badRequest('wrong parameter action in request');
-        return true;
-      default:
-        throw new ApiError(404, 'Not Found: method not found');
-    }
-  }
-
-  private async getUpdates(p: Payload, gone: AbortSignal): Promise<Update[]> {
-    if (this.webhook) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
-    this.updates.setAllowed(p.allowed_updates);
-    this.updates.confirm(int(p, 'offset'));
-    const limit = Math.min(100, Math.max(1, int(p, 'limit') ?? 100));
-    const timeout = Math.max(0, int(p, 'timeout') ?? 0);
-    if (this.updates.deliverable().length === 0 && timeout > 0 && !this.shutdown.signal.aborted) {
-      const reason = await this.updates.waitForUpdate(timeout * 1000, gone);
-      if (reason === 'conflict') throw new ApiError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
-    }
-    return this.webhook ? [] : this.updates.deliverable().slice(0, limit);
-  }
-
-  private enqueue(body: UpdateBody): number {
-    const update = this.updates.push(body);
-    if (this.webhook) void this.deliver();
-    else this.updates.wake('update');
-    return update.update_id;
-  }
-
-  private setWebhook(p: Payload): true {
-    const url = str(p, 'url') ?? '';
-    if (flag(p, 'drop_pending_updates')) this.updates.clear();
-    if (url === '') {
-      this.webhook = undefined;
-      return true;
-    }
-    // Telegram insists on HTTPS; the fake delivers to local test servers, so plain HTTP is fine.
-    if (!/^https?:\/\/\S+$/.test(url)) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
-    const secretToken = str(p, 'secret_token');
-    if (secretToken !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secretToken)) throw badRequest('secret token contains unallowed characters');
-    this.updates.setAllowed(p.allowed_updates);
-    const maxConnections = int(p, 'max_connections');
-    this.webhook = {
-      url,
-      ...(secretToken === undefined ? {} : { secretToken }),
-      ...(maxConnections === undefined ? {} : { maxConnections }),
-      ...(Array.isArray(p.allowed_updates) ? { allowedUpdates: p.allowed_updates.filter((kind) => typeof kind === 'string') } : {}),
-    };
-    // A poll still waiting ends as it would on Telegram: the webhook now owns the updates.
-    this.updates.wake('conflict');
-    void this.deliver();
-    return true;
-  }
-
-  private webhookInfo(): WebhookInfo {
-    return {
-      url: this.webhook?.url ?? '',
-      has_custom_certificate: false,
-      pending_update_count: this.updates.size,
-      ...(this.lastWebhookError ? { last_error_date: this.lastWebhookError.date, last_error_message: this.lastWebhookError.message } : {}),
-      ...(this.webhook?.maxConnections === undefined ? {} : { max_connections: this.webhook.maxConnections }),
-    };
-  }
-
-  /** POSTs pending updates to the webhook one at a time, in order, retrying one that is not accepted. */
-  private async deliver(): Promise<void> {
-    if (this.delivering) return;
-    this.delivering = true;
-    try {
-      while (this.webhook && !this.shutdown.signal.aborted) {
-        const update = this.updates.deliverable()[0];
-        if (!update) break;
-        const hook = this.webhook;
-        const delivery: WebhookDelivery = { updateId: update.update_id, url: hook.url, status: 0, at: Date.now() };
-        let answer = '';
-        try {
-          const response = await fetch(hook.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...(hook.secretToken ? { 'x-telegram-bot-api-secret-token': hook.secretToken } : {}) },
-            body: JSON.stringify(update),
-            signal: AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(60_000)]),
-          });
-          delivery.status = response.status;
-          answer = await response.text();
-          if (!response.ok) delivery.error = `Wrong response from the webhook: ${response.status} ${response.statusText}`;
-        } catch (error) {
-          delivery.error = error instanceof Error ? error.message : String(error);
-        }
-        this.deliveries.push(delivery);
-        if (delivery.error === undefined) {
-          this.updates.remove(update.update_id);
-          await this.webhookReply(answer);
-        } else {
-          this.lastWebhookError = { date: unixTime(), message: delivery.error };
-          await sleep(this.webhookRetryMs, undefined, { signal: this.shutdown.signal }).catch(() => undefined);
-        }
-      }
-    } finally {
-      this.delivering = false;
-    }
-  }
-
-  /** A webhook may answer with one method call in its response body; Telegram runs it and ignores failures. */
-  private async webhookReply(answer: string): Promise<void> {
-    let body: unknown;
-    try {
-      body = answer ? JSON.parse(answer) : undefined;
-    } catch {
-      return;
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
-    const { method, ...payload } = body as Payload;
-    if (typeof method !== 'string') return;
-    const call: ApiCall = { method, payload, at: Date.now(), status: 0 };
-    this.calls.push(call);
-    try {
-      await this.dispatch(method, payload, this.shutdown.signal);
-      call.status = 200;
-    } catch (error) {
-      call.status = error instanceof ApiError ? error.code : 500;
-    }
-  }
-
-  private sendMessage(p: Payload): Message {
-    const state = this.writableChat(chatIdOf(p));
-    const text = messageText(str(p, 'text'), str(p, 'parse_mode'));
-    return this.postBotMessage(state, { text }, p.reply_markup).message;
-  }
-
-  private sendPhoto(p: Payload): Message {
-    const state = this.writableChat(chatIdOf(p));
-    const photo = photoSizes(this.resolveFile(str(p, 'photo')));
-    const caption = messageCaption(str(p, 'caption'), str(p, 'parse_mode'));
-    return this.postBotMessage(state, { photo, ...(caption ? { caption } : {}) }, p.reply_markup).message;
-  }
-
-  private sendMediaGroup(p: Payload): Message[] {
-    const state = this.writableChat(chatIdOf(p));
-    const media = p.media;
-    if (!Array.isArray(media) || media.length < 2 || media.length > 10) throw badRequest('wrong number of media: a media group has 2-10 items');
-    // Every item is checked before any is sent: an album arrives whole or not at all.
-    const items = media.map((item: unknown) => {
-      const input: Payload = typeof item === 'object' && item !== null ? (item as Payload) : {};
-      if (input.type !== 'photo') throw badRequest(`the fake Bot API supports photo albums only, got ${String(input.type)}`);
-      return { photo: photoSizes(this.resolveFile(str(input, 'media'))), caption: messageCaption(str(input, 'caption'), str(input, 'parse_mode')) };
-    });
-    const mediaGroupId = randomDigits();
-    return items.map(({ photo, caption }) => this.postBotMessage(state, { photo, media_group_id: mediaGroupId, ...(caption ? { caption } : {}) }, undefined).message);
-  }
-
-  private sendInvoice(p: Payload): Message {
-    const state = this.writableChat(chatIdOf(p));
-    const [title, description, payload, currency] = ['title', 'description', 'payload', 'currency'].map((key) => str(p, key) ?? '');
-    if (title.length < 1 || title.length > 32) throw badRequest('INVOICE_TITLE_INVALID');
-    if (description.length < 1 || description.length > 255) throw badRequest('INVOICE_DESCRIPTION_INVALID');
-    if (payload === '' || Buffer.byteLength(payload) > 128) throw badRequest('INVOICE_PAYLOAD_INVALID');
-    if (!/^[A-Z]{3}$/.test(currency)) throw badRequest('CURRENCY_INVALID');
-    // Telegram Stars (XTR) need no payment provider; real currencies do.
-    if (currency !== 'XTR' && !str(p, 'provider_token')) throw badRequest('PAYMENT_PROVIDER_INVALID');
-    const amounts = (Array.isArray(p.prices) ? p.prices : []).map((price: unknown) => (typeof price === 'object' && price !== null ? (price as Payload).amount : undefined));
-    if (amounts.length === 0 || !amounts.every((amount) => Number.isInteger(amount))) throw badRequest('CURRENCY_TOTAL_AMOUNT_INVALID');
-    const totalAmount = amounts.reduce<number>((sum, amount) => sum + Number(amount), 0);
-    if (totalAmount <= 0) throw badRequest('CURRENCY_TOTAL_AMOUNT_INVALID');
-    const invoice = { title, description, start_parameter: str(p, 'start_parameter') ?? '', currency, total_amount: totalAmount };
-    const record = this.postBotMessage(state, { invoice }, p.reply_markup);
-    record.invoice = { title, description, payload, currency, totalAmount };
-    return record.message;
-  }
-
-  private editMessageText(p: Payload): Message {
-    const record = this.editableMessage(p);
-    if (record.message.text === undefined) throw badRequest('there is no text in the message to edit');
-    const text = messageText(str(p, 'text'), str(p, 'parse_mode'));
-    const markup = inlineOnly(p.reply_markup);
-    if (text === record.message.text && sameMarkup(record, markup)) throw badRequest(NOT_MODIFIED);
-    record.message.text = text;
-    delete record.message.entities;
-    return this.chats.edited(record, markup);
-  }
-
-  private editMessageCaption(p: Payload): Message {
-    const record = this.editableMessage(p);
-    if (record.message.text !== undefined) throw badRequest('there is no caption in the message to edit');
-    const caption = messageCaption(str(p, 'caption'), str(p, 'parse_mode'));
-    const markup = inlineOnly(p.reply_markup);
-    if (caption === (record.message.caption ?? '') && sameMarkup(record, markup)) throw badRequest(NOT_MODIFIED);
-    if (caption) record.message.caption = caption;
-    else delete record.message.caption;
-    delete record.message.caption_entities;
-    return this.chats.edited(record, markup);
-  }
-
-  private editMessageReplyMarkup(p: Payload): Message {
-    const record = this.editableMessage(p);
-    const markup = inlineOnly(p.reply_markup);
-    if (sameMarkup(record, markup)) throw badRequest(NOT_MODIFIED);
-    return this.chats.edited(record, markup);
-  }
-
-  private deleteMessage(p: Payload): true {
-    const record = this.findMessage(this.writableChat(chatIdOf(p)), p);
-    if (!record) throw badRequest('message to delete not found');
-    this.chats.deleted(record);
-    return true;
-  }
-
-  private answerCallbackQuery(p: Payload): true {
-    const id = this.takeQuery(str(p, 'callback_query_id'));
-    const text = str(p, 'text');
-    if (text !== undefined && text.length > 200) throw badRequest('MESSAGE_TOO_LONG');
-    const url = str(p, 'url');
-    this.callbackAnswers.push({
-      callbackQueryId: id,
-      ...(text === undefined ? {} : { text }),
-      ...(flag(p, 'show_alert') ? { showAlert: true } : {}),
-      ...(url === undefined ? {} : { url }),
-      at: Date.now(),
-    });
-    return true;
-  }
-
-  private answerPreCheckoutQuery(p: Payload): true {
-    const ok = flag(p, 'ok');
-    const errorMessage = str(p, 'error_message');
-    if (!ok && !errorMessage) throw badRequest('ERROR_MESSAGE_EMPTY');
-    const id = this.takeQuery(str(p, 'pre_checkout_query_id'));
-    this.preCheckoutAnswers.push({ preCheckoutQueryId: id, ok, ...(errorMessage === undefined ? {} : { errorMessage }), at: Date.now() });
-    return true;
-  }
-
-  private getFile(p: Payload): File {
-    const file = this.files.get(str(p, 'file_id') ?? '');
-    if (!file) throw badRequest('invalid file_id');
-    if (file.bytes.byteLength > MAX_DOWNLOAD) throw badRequest('file is too big');
-    return { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.byteLength, file_path: file.filePath };
-  }
-
-  private setMyCommands(p: Payload): true {
-    const commands = p.commands;
-    if (!Array.isArray(commands) || commands.length > 100) throw badRequest('commands must be an array of at most 100 BotCommand');
-    const checked = commands.map((item: unknown): BotCommand => {
-      const entry: Payload = typeof item === 'object' && item !== null ? (item as Payload) : {};
-      const command = str(entry, 'command') ?? '';
-      const description = str(entry, 'description') ?? '';
-      if (!/^[a-z0-9_]{1,32}$/.test(command)) throw badRequest('BOT_COMMAND_INVALID');
-      if (description.length < 1 || description.length > 256) throw badRequest('BOT_COMMAND_DESCRIPTION_INVALID');
-      return { command, description };
-    });
-    this.commands.set(commandsKey(p), checked);
-    return true;
-  }
-
-  // ---- chats and messages ----
-
-  /** The checks Telegram makes before a bot may write to a chat. */
-  private writableChat(chatId: number): ChatState {
-    const state = this.chats.find(chatId);
-    if (!state) throw badRequest('chat not found');
-    if (state.blocked) throw forbidden('bot was blocked by the user');
-    if (this.requireStart && !state.started) throw forbidden("bot can't initiate conversation with a user");
-    return state;
-  }
-
-  private findMessage(state: ChatState, p: Payload): ChatMessage | undefined {
-    const messageId = int(p, 'message_id');
-    if (messageId === undefined) throw badRequest('message identifier is not specified');
-    return state.history.find((message) => message.messageId === messageId && !message.deleted);
-  }
-
-  private editableMessage(p: Payload): ChatMessage {
-    if (p.inline_message_id !== undefined) throw badRequest('the fake Bot API does not support inline messages');
-    const record = this.findMessage(this.writableChat(chatIdOf(p)), p);
-    if (!record) throw badRequest('message to edit not found');
-    if (record.from !== 'bot') throw badRequest("message can't be edited");
-    return record;
-  }
-
-  private postBotMessage(state: ChatState, content: UserContent, replyMarkup: unknown): ChatMessage {
-    const markup = parseReplyMarkup(replyMarkup);
-    const message: Message = {
-      message_id: this.chats.nextMessageId(state),
-      from: this.botUser(),
-      chat: state.chat,
-      date: unixTime(),
-      ...content,
-      // Only inline keyboards belong to a message; a reply keyboard lives under the input field.
-      ...(markup && 'inline_keyboard' in markup ? { reply_markup: markup } : {}),
-    };
-    return this.chats.add(state, 'bot', message, markup);
-  }
-
-  private resolveFile(reference: string | undefined): StoredFile {
-    if (!reference) throw badRequest('there is no photo in the request');
-    const known = this.files.get(reference);
-    if (known) return known;
-    // Telegram would download the URL; the fake stands in an empty JPEG.
-    if (/^https?:\/\//.test(reference)) return this.files.add(new Uint8Array(), 'image/jpeg');
-    throw badRequest('wrong file identifier/HTTP URL specified');
-  }
-
-  private takeQuery(id: string | undefined): string {
-    if (id === undefined || !this.openQueries.delete(id)) throw badRequest(QUERY_INVALID);
-    return id;
-  }
-
-  private botUser(): User {
-    return { id: this.me.id, is_bot: true, first_name: this.me.first_name, username: this.me.username };
-  }
-
-  private membership(state: ChatState, from: 'member' | 'kicked', to: 'member' | 'kicked'): NonNullable<Update['my_chat_member']> {
-    const bot = this.botUser();
-    const member = (status: 'member' | 'kicked') => (status === 'member' ? { status, user: bot } : { status, user: bot, until_date: 0 });
-    return { chat: state.chat, from: state.user, date: unixTime(), old_chat_member: member(from), new_chat_member: member(to) };
-  }
+/** The bot id a token names, or undefined when it is not a token. */
+export function botIdOf(token: string): number | undefined {
+  const match = TOKEN.exec(token);
+  return match ? Number(match[1]) : undefined;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed || res.writableEnded) return;
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
-}
-
-function sameMarkup(record: ChatMessage, markup: InlineKeyboardMarkup | undefined): boolean {
-  return JSON.stringify(record.message.reply_markup ?? null) === JSON.stringify(markup ?? null);
-}
-
-/** Edits accept inline keyboards only. */
-function inlineOnly(value: unknown): InlineKeyboardMarkup | undefined {
-  const markup = parseReplyMarkup(value);
-  if (markup === undefined || 'inline_keyboard' in markup) return markup;
-  throw badRequest('inline keyboard expected');
-}
-
-function photoSizes(file: StoredFile): PhotoSize[] {
-  return [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, width: 1280, height: 960, file_size: file.bytes.byteLength }];
-}
-
-function commandsKey(p: Payload): string {
-  const scope = objectField(p, 'scope');
-  return `${(scope && str(scope, 'type')) ?? 'default'}:${str(p, 'language_code') ?? ''}`;
 }

@@ -1,5 +1,6 @@
 // The fake Bot API and the users who talk to the bot through it.
-export { FakeTelegram, type UpdateBody, type UserContent } from './fakeTelegram.ts';
+export { FakeTelegram, botIdOf, type BotRef, type UpdateBody, type UserContent } from './fakeTelegram.ts';
+export { FakeBot } from './fakeBot.ts';
 export { SimulatedUser, type FoundButton, type InvoiceTerms, type SimulatedUserProfile } from './simulatedUser.ts';
 export { ApiError } from './apiError.ts';
 export { SANDBOX_TOKEN, SandboxHost, type SandboxChat, type SandboxMessage, type SandboxPerson } from './sandboxHost.ts';

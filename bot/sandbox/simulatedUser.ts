@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CallbackQuery, MessageEntity, PhotoSize, User } from 'grammy/types';
-import type { FakeTelegram } from './fakeTelegram.ts';
+import type { FakeBot } from './fakeBot.ts';
+import type { BotRef, FakeTelegram } from './fakeTelegram.ts';
 import { flattenButtons } from './markup.ts';
 import { randomDigits } from './telegramIds.ts';
 import type { ButtonView, CallbackAnswer, ChatMessage, PreCheckoutAnswer } from './types.ts';
@@ -28,18 +29,23 @@ export type FoundButton = ButtonView & { messageId: number };
 const SAMPLE_JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
 
 /**
- * A Telegram user in a private chat with the bot (chat id = user id): writes, taps and pays
- * by queueing the updates Telegram would send, and reads the chat as the user sees it.
+ * A Telegram user in a private chat with one bot of the fake (chat id = user id): writes, taps
+ * and pays by queueing the updates Telegram would send, and reads the chat as the user sees it.
+ * The same person talking to two bots is two SimulatedUsers with the same id.
  */
 export class SimulatedUser {
   readonly id: number;
   readonly user: User;
+  /** The bot this user talks to. */
+  readonly bot: FakeBot;
   private readonly tg: FakeTelegram;
   /** Queries this user raised, to pick out the bot's answers to them. */
   private readonly callbackQueryIds = new Set<string>();
 
-  constructor(tg: FakeTelegram, profile: SimulatedUserProfile) {
+  /** `options.bot` (id or token) picks the bot; the fake's default bot when left out. */
+  constructor(tg: FakeTelegram, profile: SimulatedUserProfile, options: { bot?: BotRef } = {}) {
     this.tg = tg;
+    this.bot = tg.bot(options.bot);
     this.id = profile.id;
     this.user = {
       id: profile.id,
@@ -49,27 +55,27 @@ export class SimulatedUser {
       ...(profile.username === undefined ? {} : { username: profile.username }),
       ...(profile.languageCode === undefined ? {} : { language_code: profile.languageCode }),
     };
-    tg.registerUser(this.user);
+    this.bot.registerUser(this.user);
   }
 
   // ---- acting: each queues an update and returns its message id / query id ----
 
   sendText(text: string): number {
-    return this.tg.postUserMessage(this.id, { text }).messageId;
+    return this.bot.postUserMessage(this.id, { text }).messageId;
   }
 
   /** `/start` with an optional deep-link payload, as a tap on t.me/<bot>?start=<payload> sends it. */
   sendCommand(command: string, payload?: string): number {
     const name = command.startsWith('/') ? command : `/${command}`;
     const entities: MessageEntity[] = [{ type: 'bot_command', offset: 0, length: name.length }];
-    return this.tg.postUserMessage(this.id, { text: payload ? `${name} ${payload}` : name, entities }).messageId;
+    return this.bot.postUserMessage(this.id, { text: payload ? `${name} ${payload}` : name, entities }).messageId;
   }
 
   /** Shares a contact: by default the user's own (what a request_contact button sends). */
   sendContact(phone: string, contact: { userId?: number; firstName?: string; lastName?: string } = {}): number {
     const own = contact.userId === undefined || contact.userId === this.id;
     const lastName = contact.lastName ?? (own ? this.user.last_name : undefined);
-    return this.tg.postUserMessage(this.id, {
+    return this.bot.postUserMessage(this.id, {
       contact: {
         phone_number: phone,
         first_name: contact.firstName ?? this.user.first_name,
@@ -85,11 +91,11 @@ export class SimulatedUser {
       { width: 90, height: 68 },
       { width: 1280, height: 960 },
     ].map(({ width, height }): PhotoSize => {
-      const file = this.tg.file(this.tg.addFile(bytes, 'image/jpeg'));
+      const file = this.bot.file(this.bot.addFile(bytes, 'image/jpeg'));
       if (!file) throw new Error('FakeTelegram lost a file it just stored');
       return { file_id: file.fileId, file_unique_id: file.fileUniqueId, width, height, file_size: bytes.byteLength };
     });
-    return this.tg.postUserMessage(this.id, {
+    return this.bot.postUserMessage(this.id, {
       photo: sizes,
       ...(options.caption === undefined ? {} : { caption: options.caption }),
       ...(options.mediaGroupId === undefined ? {} : { media_group_id: options.mediaGroupId }),
@@ -130,7 +136,7 @@ export class SimulatedUser {
   preCheckout(terms: Partial<InvoiceTerms> = {}): string {
     const { currency, totalAmount, payload } = this.invoiceTerms(terms);
     const id = randomDigits();
-    this.tg.pushUpdate({ pre_checkout_query: { id, from: this.user, currency, total_amount: totalAmount, invoice_payload: payload } });
+    this.bot.pushUpdate({ pre_checkout_query: { id, from: this.user, currency, total_amount: totalAmount, invoice_payload: payload } });
     return id;
   }
 
@@ -138,7 +144,7 @@ export class SimulatedUser {
   pay(payment: Partial<InvoiceTerms> & { chargeId?: string } = {}): number {
     const { currency, totalAmount, payload } = this.invoiceTerms(payment);
     const chargeId = payment.chargeId ?? `stxfake${randomBytes(12).toString('hex')}`;
-    return this.tg.postUserMessage(this.id, {
+    return this.bot.postUserMessage(this.id, {
       successful_payment: {
         currency,
         total_amount: totalAmount,
@@ -150,18 +156,18 @@ export class SimulatedUser {
   }
 
   block(): void {
-    this.tg.setBlocked(this.id, true);
+    this.bot.setBlocked(this.id, true);
   }
 
   unblock(): void {
-    this.tg.setBlocked(this.id, false);
+    this.bot.setBlocked(this.id, false);
   }
 
   // ---- reading the chat ----
 
   /** The chat as the user sees it now (both sides, deleted messages gone), oldest first. */
   messages(): ChatMessage[] {
-    return this.tg.messages(this.id);
+    return this.bot.messages(this.id);
   }
 
   /** The newest message from the bot. */
@@ -200,11 +206,11 @@ export class SimulatedUser {
 
   /** The bot's answerCallbackQuery calls for this user's taps, in order. */
   answers(): CallbackAnswer[] {
-    return this.tg.callbackAnswers.filter((answer) => this.callbackQueryIds.has(answer.callbackQueryId));
+    return this.tg.callbackAnswers.filter((answer) => this.callbackQueryIds.has(answer.callbackQueryId) && answer.botId === this.bot.id);
   }
 
   preCheckoutAnswer(id: string): PreCheckoutAnswer | undefined {
-    return this.tg.preCheckoutAnswers.find((answer) => answer.preCheckoutQueryId === id);
+    return this.tg.preCheckoutAnswers.find((answer) => answer.preCheckoutQueryId === id && answer.botId === this.bot.id);
   }
 
   /**
@@ -236,11 +242,11 @@ export class SimulatedUser {
       id: randomDigits(),
       from: this.user,
       message: structuredClone(record.message),
-      chat_instance: this.tg.chatInstance(this.id),
+      chat_instance: this.bot.chatInstance(this.id),
       data: callbackData,
     };
     this.callbackQueryIds.add(query.id);
-    this.tg.pushUpdate({ callback_query: query });
+    this.bot.pushUpdate({ callback_query: query });
     return query.id;
   }
 
@@ -273,7 +279,7 @@ export class SimulatedUser {
         stopAll();
         resolve(found);
       };
-      const unsubscribe = this.tg.onChange((message) => {
+      const unsubscribe = this.bot.onChange((message) => {
         if (message.chatId === this.id) check();
       });
       const interval = setInterval(check, 20);
@@ -291,7 +297,7 @@ export class SimulatedUser {
   }
 
   private name(): string {
-    return `SimulatedUser ${this.user.first_name} (${this.id})`;
+    return `SimulatedUser ${this.user.first_name} (${this.id}, bot ${this.bot.id})`;
   }
 
   private describe(): string {

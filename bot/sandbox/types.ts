@@ -7,14 +7,21 @@ export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyb
 export type Payload = Record<string, unknown>;
 
 export interface FakeTelegramOptions {
-  /** Sending calls (sends and edits) per bot in any 1 s window; Telegram's ~30. */
+  /** Sending calls (sends and edits) of each bot in any 1 s window; Telegram's ~30. Counted per bot. */
   perBotPerSecond?: number;
-  /** Sending calls per chat in any 1 s window; Telegram's ~1 for a private chat. */
+  /** Sending calls per chat of a bot in any 1 s window; Telegram's ~1 for a private chat. */
   perChatPerSecond?: number;
   /** false turns flood control off (tests that are not about it). */
   limits?: boolean;
-  /** When set, other tokens get 401 Unauthorized, as a wrong BOT_TOKEN would. */
+  /**
+   * The first bot's token (`<bot id>:<secret>`); other tokens get 401 Unauthorized, as a wrong
+   * BOT_TOKEN would, unless registered (registerBot) or anyToken is set. Without token and
+   * anyToken, one bot (id 7000000001) answers whatever token is used.
+   */
   token?: string;
+  /** Every well-formed token `<digits>:<secret>` is a bot of its own, created on its first call. */
+  anyToken?: boolean;
+  /** getMe of the `token` bot (registerBot names the others). */
   botUsername?: string;
   botFirstName?: string;
   /**
@@ -28,6 +35,8 @@ export interface FakeTelegramOptions {
 
 /** One call the bot made, in arrival order, kept for assertions. */
 export interface ApiCall {
+  /** The bot the token names (its digits; 0 for a malformed token). */
+  botId: number;
   method: string;
   payload: Payload;
   /** Date.now() when the request arrived. */
@@ -38,6 +47,8 @@ export interface ApiCall {
 
 /** A message in a chat as the user sees it; bot edits are applied in place. */
 export interface ChatMessage {
+  /** The bot of the chat: a user has one chat with each bot. */
+  botId: number;
   chatId: number;
   messageId: number;
   from: 'bot' | 'user';
@@ -69,6 +80,7 @@ export interface ButtonView {
 }
 
 export interface CallbackAnswer {
+  botId: number;
   callbackQueryId: string;
   text?: string;
   showAlert?: boolean;
@@ -77,6 +89,7 @@ export interface CallbackAnswer {
 }
 
 export interface PreCheckoutAnswer {
+  botId: number;
   preCheckoutQueryId: string;
   ok: boolean;
   errorMessage?: string;
@@ -92,6 +105,7 @@ export interface WebhookConfig {
 
 /** One attempt to POST an update to the webhook. */
 export interface WebhookDelivery {
+  botId: number;
   updateId: number;
   url: string;
   /** HTTP status, or 0 when the request failed before an answer. */
