@@ -29,11 +29,7 @@ export function createLoginThrottle(limits: RateLimits): LoginThrottle {
     // Counted before the password is checked, so parallel guesses cannot all slip in; an attempt
     // already refused for its e-mail does not also spend the IP's allowance.
     const waitMs = (await refusal(perEmail, emailKey)) || (await refusal(perIp, ctx.ip));
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      ctx.set('Retry-After', String(seconds));
-      throw new DomainError('too_many_attempts', { key: 'auth.tooManyAttempts', params: { minutes: Math.ceil(seconds / 60) } }, { details: { retryAfter: seconds } });
-    }
+    if (waitMs > 0) refuseFor(ctx, waitMs);
     await next(); // a wrong password throws: its attempt stays counted
     await Promise.all([perEmail.delete(emailKey), perIp.reward(ctx.ip)]).catch((error: unknown) => logger.warn({ err: error }, 'login throttle: reset failed'));
   };
@@ -48,7 +44,14 @@ function attemptedEmail(body: unknown): string {
 }
 
 /** Counts one attempt; answers how long the key is refused, 0 when the attempt may go on. */
-async function refusal(limiter: RateLimiterAbstract, key: string): Promise<number> {
+export async function refusal(limiter: RateLimiterAbstract, key: string): Promise<number> {
   const count = await spend(limiter, key);
   return count.allowed ? 0 : count.msBeforeNext;
+}
+
+/** 429 with Retry-After, worded in minutes (the sign-up's throttle answers the same). */
+export function refuseFor(ctx: Context, waitMs: number): never {
+  const seconds = Math.ceil(waitMs / 1000);
+  ctx.set('Retry-After', String(seconds));
+  throw new DomainError('too_many_attempts', { key: 'auth.tooManyAttempts', params: { minutes: Math.ceil(seconds / 60) } }, { details: { retryAfter: seconds } });
 }

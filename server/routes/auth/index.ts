@@ -1,13 +1,14 @@
 import { loginInput, passwordChangeInput } from '../../../shared/schemas/auth.ts';
 import { changeOwnPassword } from '../../../db/staff/changeOwnPassword.ts';
 import { DomainError } from '../../../db/core/errors.ts';
-import { createSession, endSession, sessionId } from '../../../db/staff/sessions.ts';
+import { endSession, sessionId } from '../../../db/staff/sessions.ts';
 import { loadCompany } from '../../../db/settings/company.ts';
 import { loadTenantSettings } from '../../../db/settings/tenantSettings.ts';
 import { mustChangePassword, verifyCredentials } from '../../../db/staff/users.ts';
 import { requireUser, SESSION_COOKIE } from '../../middlewares/auth.ts';
 import type { LoginThrottle } from '../../middlewares/loginThrottle.ts';
 import { createRouter } from '../../router.ts';
+import { startSession } from './sessionCookie.ts';
 
 /** Login, logout and /me; the app's login throttle counts the attempts. */
 export function createAuthRoutes(throttle: LoginThrottle) {
@@ -17,14 +18,7 @@ export function createAuthRoutes(throttle: LoginThrottle) {
     const input = loginInput.parse(ctx.request.body ?? {});
     const user = await verifyCredentials(ctx.state.deps.db, input.email, input.password);
     if (!user) throw new DomainError('unauthorized', 'auth.wrongPassword');
-    const session = await createSession(ctx.state.deps.db, user.id);
-    ctx.cookies.set(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookie(ctx.state.deps.config.COOKIE_SECURE, ctx.secure),
-      expires: session.expiresAt,
-      overwrite: true,
-    });
+    await startSession(ctx, user.id);
     ctx.body = { user };
   });
 
@@ -56,9 +50,4 @@ export function createAuthRoutes(throttle: LoginThrottle) {
   });
 
   return authRoutes;
-}
-
-// Secure behind TLS (ctx.secure trusts X-Forwarded-Proto only with TRUST_PROXY=1).
-function secureCookie(setting: 'auto' | 'true' | 'false', isTls: boolean): boolean {
-  return setting === 'auto' ? isTls : setting === 'true';
 }
