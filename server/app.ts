@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import { errors } from './middlewares/errors.ts';
 import { createLoginThrottle } from './middlewares/loginThrottle.ts';
+import { createSignupThrottle } from './middlewares/signupThrottle.ts';
 import { createRateLimits } from './middlewares/rateLimits.ts';
 import { sameOrigin } from './middlewares/sameOrigin.ts';
 import { securityHeaders } from './middlewares/securityHeaders.ts';
 import { staticClient } from './middlewares/staticClient.ts';
 import { createAuthRoutes } from './routes/auth/index.ts';
+import { createSignupRoutes } from './routes/signup/index.ts';
 import { boardRoutes } from './routes/board/index.ts';
 import { eventRoutes } from './routes/events/index.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -32,10 +34,11 @@ import { customerRoutes } from './routes/customers/index.ts';
 import { bonusRoutes } from './routes/bonus/index.ts';
 import { notificationRoutes, notificationSettingsRoutes } from './routes/notifications/index.ts';
 import { profileRoutes } from './routes/profile/index.ts';
+import { onboardingRoutes } from './routes/onboarding/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
 // The chat's routes come before the card's, whose /:id would take /api/masters/unread.
-const routers = [healthRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, orderPhotoFileRoutes, masterMessageRoutes, masterRoutes, masterModerationRoutes, sandboxRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes, bonusRoutes, customerRoutes, profileRoutes, notificationRoutes, notificationSettingsRoutes];
+const routers = [healthRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, orderPhotoFileRoutes, masterMessageRoutes, masterRoutes, masterModerationRoutes, sandboxRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes, bonusRoutes, customerRoutes, profileRoutes, notificationRoutes, notificationSettingsRoutes, onboardingRoutes];
 
 export interface NaryadApp {
   app: Koa<AppState>;
@@ -58,7 +61,7 @@ export function createApp(deps: AppDeps): NaryadApp {
   app.use(errors);
   app.use(sameOrigin(deps.config)); // before the body is read
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
-  for (const router of [createAuthRoutes(createLoginThrottle(rateLimits)), createPublicRoutes(deps, rateLimits), ...routers]) app.use(router.routes()).use(router.allowedMethods());
+  for (const router of [createAuthRoutes(createLoginThrottle(rateLimits)), createSignupRoutes(createSignupThrottle(rateLimits)), createPublicRoutes(deps, rateLimits), ...routers]) app.use(router.routes()).use(router.allowedMethods());
   app.use(staticClient(deps.config));
   return { app, close: rateLimits.close };
 }

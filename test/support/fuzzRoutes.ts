@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { loginInput } from '../../shared/schemas/auth.ts';
+import { signupInput } from '../../shared/schemas/signup.ts';
 import { createChannelInput, updateChannelInput } from '../../shared/schemas/channel.ts';
 import { createCustomerInput, customerListQuery, mergeCustomersInput, updateCustomerInput } from '../../shared/schemas/customer.ts';
 import { createExpenseInput, expenseListQuery, updateExpenseInput } from '../../shared/schemas/expense.ts';
@@ -37,6 +38,9 @@ const csvBody = fc.array(csvLine, { maxLength: 4 }).map((lines) => ({ csv: ['cit
 
 export const specs: Record<string, RouteSpec> = {
   'POST /api/auth/login': s(loginInput),
+  'POST /api/signup': s(signupInput),
+  'GET /api/onboarding': s(),
+  'POST /api/onboarding/hide': s(),
   'POST /api/auth/logout': s(),
   'GET /api/me': s(),
   'GET /healthz': s(),

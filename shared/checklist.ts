@@ -1,0 +1,9 @@
+// The first steps a signed-up company is shown on its board, in the order it is worth taking them.
+export const CHECKLIST_STEPS = ['cities', 'kinds', 'prices', 'managers', 'bot', 'testOrder'] as const;
+export type ChecklistStep = (typeof CHECKLIST_STEPS)[number];
+
+export interface ChecklistDTO {
+  /** The owner put it away before finishing. */
+  hidden: boolean;
+  steps: { id: ChecklistStep; done: boolean }[];
+}
