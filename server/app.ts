@@ -34,11 +34,13 @@ import { customerRoutes } from './routes/customers/index.ts';
 import { bonusRoutes } from './routes/bonus/index.ts';
 import { notificationRoutes, notificationSettingsRoutes } from './routes/notifications/index.ts';
 import { profileRoutes } from './routes/profile/index.ts';
+import { companyBotRoutes } from './routes/bot/index.ts';
+import { botWebhookRoutes } from './routes/bot/webhook.ts';
 import { onboardingRoutes } from './routes/onboarding/index.ts';
 import type { AppDeps, AppState } from './state.ts';
 
 // The chat's routes come before the card's, whose /:id would take /api/masters/unread.
-const routers = [healthRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, orderPhotoFileRoutes, masterMessageRoutes, masterRoutes, masterModerationRoutes, sandboxRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes, bonusRoutes, customerRoutes, profileRoutes, notificationRoutes, notificationSettingsRoutes, onboardingRoutes];
+const routers = [healthRoutes, boardRoutes, eventRoutes, orderRoutes, photoRoutes, orderPhotoFileRoutes, masterMessageRoutes, masterRoutes, masterModerationRoutes, sandboxRoutes, priceRoutes, channelRoutes, expenseRoutes, reportRoutes, settingsRoutes, managerRoutes, wallLinkRoutes, wallRoutes, cityRoutes, kindRoutes, bonusRoutes, customerRoutes, profileRoutes, notificationRoutes, notificationSettingsRoutes, onboardingRoutes, companyBotRoutes, botWebhookRoutes];
 
 export interface NaryadApp {
   app: Koa<AppState>;

@@ -13,7 +13,9 @@ export type DomainErrorCode =
   | 'invalid'
   | 'transition_forbidden'
   | 'too_many_attempts'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  /** Something the server depends on is missing or not answering (Telegram, a key): try later. */
+  | 'unavailable';
 
 /** A problem on one line of an uploaded file: our own words, or what the row's schema said. */
 export type LineProblem = { line: number; field: string } & ({ message: Message } | { issue: z.core.$ZodIssue });

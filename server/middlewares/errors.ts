@@ -19,6 +19,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   transition_forbidden: 422,
   too_many_attempts: 429,
   unsupported_media_type: 415,
+  unavailable: 503,
 };
 
 /**

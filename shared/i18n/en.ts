@@ -168,6 +168,7 @@ const messages: Catalog['messages'] = {
   'bots.noSecretsKey': 'A bot cannot be connected: the server has no SECRETS_KEY, the key that encrypts tokens',
   'bots.tokenRefused': `${field('token')}: Telegram did not accept the token; copy it from @BotFather again`,
   'bots.telegramUnreachable': 'Telegram does not answer right now; try connecting the bot in a minute',
+  'bots.wrongWebhookSecret': 'Wrong webhook secret',
   'bots.takenByOther': `${field('token')}: this bot is already connected to another company`,
   'auth.staffOnlyPasswords': 'Only staff members have passwords',
   'auth.samePassword': `${field('next')}: must differ from the current one`,
@@ -187,6 +188,7 @@ const messages: Catalog['messages'] = {
   'notFound.Price item': 'Price item not found',
   'notFound.Channel': 'Channel not found',
   'notFound.Wall link': 'Wall link not found',
+  'notFound.Bot': 'Bot not found',
   'notFound.City': 'City not found',
   'notFound.Kind': 'Kind of work not found',
   'notFound.Sandbox': 'No sandbox here',
@@ -305,7 +307,6 @@ const issues: Catalog['issues'] = {
   'the city is empty': 'empty',
   'the kind of work is empty': 'empty',
   'the name is empty': 'empty',
-  'a token from @BotFather, like 123456789:AAE…': 'a token from @BotFather, like 123456789:AAE…',
   'appears twice': (p) => `"${String(p.code)}" appears twice`,
   'is needed by the bot and the board; rename it instead': (p) => `"${String(p.code)}" is needed by the bot and the board; rename it instead`,
 };

@@ -12,6 +12,8 @@ export interface SandboxUser {
 }
 
 export interface Sandbox {
+  /** The fake Bot API's address: connecting a company's bot asks it instead of Telegram. */
+  readonly apiRoot?: string;
   /** Whether the sandbox plays this company. */
   plays(tenantId: number): Promise<boolean>;
   people(): Promise<Shown[]>;
