@@ -6,6 +6,8 @@ import { buildFixture, type Fixture } from '../support/fuzzFixture.ts';
 import { specs } from '../support/fuzzRoutes.ts';
 import { hostileValue, queryString, rawHostileComponent, valuesFor, withHostile } from '../support/fuzzValues.ts';
 import { startTestWeb, type TestWeb } from '../support/web.ts';
+import { randomBytes } from 'node:crypto';
+import { FakeTelegram } from '../../bot/sandbox/index.ts';
 
 // Every route of the app, fuzzed over HTTP: bodies and query strings shaped by the route's zod
 // schema, with hostile values swapped in. Nothing may answer 5xx, and a refused request (4xx)
@@ -15,11 +17,15 @@ const REQUESTS_PER_ROUTE = 24;
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_209);
 
 let env: TestWeb;
+// Connecting a bot asks Telegram: here a fake where every well-formed token is a bot.
+const telegram = new FakeTelegram({ anyToken: true, limits: false });
 test.before(async () => {
-  env = await startTestWeb();
+  await telegram.start();
+  env = await startTestWeb({ SECRETS_KEY: randomBytes(32).toString('hex'), TELEGRAM_API_ROOT: telegram.apiRoot });
 });
 test.after.always(async () => {
   await env?.cleanup();
+  await telegram.stop();
 });
 
 /** Every route the app serves, as "METHOD /path", read from its routers. */
@@ -42,6 +48,7 @@ function paramValues(path: string, name: string, fixture: Fixture): fc.Arbitrary
     token: [fixture.wallToken, fixture.statusToken, 'a'.repeat(30)],
     tenant: [fixture.tenantSlug, 'no-such-company'],
     city: ['moskva', 'kazan', 'NOWHERE'],
+    botId: ['7000000001', '1'],
   };
   return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(valid[name] ?? ['1'])).map(String) }, { weight: 1, arbitrary: rawHostileComponent });
 }

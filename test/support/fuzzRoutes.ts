@@ -19,6 +19,7 @@ import { correctPointsInput, spendPointsInput } from '../../shared/schemas/bonus
 import { notificationListQuery, notificationSettingsInput } from '../../shared/schemas/notifications.ts';
 import { matrixInput, settingsPatchInput, statusesInput } from '../../shared/schemas/settingsInput.ts';
 import { alertsPatchInput } from '../../shared/schemas/staffAlerts.ts';
+import { connectBotInput } from '../../shared/schemas/companyBot.ts';
 import { photoInput, tapInput, textInput } from '../../server/routes/sandbox/schema.ts';
 import { hostileValue } from './fuzzValues.ts';
 
@@ -150,4 +151,8 @@ export const specs: Record<string, RouteSpec> = {
   'POST /api/profile/telegram': s(),
   'DELETE /api/profile/telegram': s(),
   'PATCH /api/profile/alerts': s(alertsPatchInput),
+  'GET /api/settings/bot': s(),
+  'PUT /api/settings/bot': s(connectBotInput),
+  'DELETE /api/settings/bot': s(),
+  'POST /tg/:botId': s(),
 };
