@@ -3,6 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { useI18n } from './i18n/index.ts';
 import { ForcedPasswordPage } from './profile/ForcedPasswordPage.tsx';
 import { LoginPage } from './shell/LoginPage.tsx';
+import { routeStore } from './shell/router.ts';
+import { SignupPage } from './shell/SignupPage.tsx';
 import { Shell } from './shell/Shell.tsx';
 import { startLive, stopLive } from './socket/live.ts';
 import { resetBoard } from './store/board.ts';
@@ -22,6 +24,7 @@ function App() {
   const { t, locale } = useI18n();
   const phase = useStore(sessionStore, (s) => s.phase);
   const mustChangePassword = useStore(sessionStore, (s) => s.me?.mustChangePassword ?? false);
+  const signingUp = useStore(routeStore, (s) => s.tab === 'signup');
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -35,7 +38,7 @@ function App() {
     }
   }, [phase]);
   if (phase === 'checking') return <div class="page-state muted">{t('app.loading')}</div>;
-  if (phase !== 'ready') return <LoginPage />;
+  if (phase !== 'ready') return signingUp ? <SignupPage /> : <LoginPage />;
   return mustChangePassword ? <ForcedPasswordPage /> : <Shell />;
 }
 

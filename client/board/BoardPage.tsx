@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/index.ts';
+import { Checklist } from '../onboarding/Checklist.tsx';
 import { ArchiveHint } from '../orders/ArchiveHint.tsx';
 import { ArchiveSwitch } from '../orders/ArchiveSwitch.tsx';
 import { ArchiveView } from '../orders/ArchiveView.tsx';
@@ -55,6 +56,7 @@ export function Page() {
           )}
         </Filters>
       </div>
+      <Checklist />
       <Board />
       {item !== null && <OrderDrawer item={item} />}
       <Dialogs />

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api/http.ts';
 import { useI18n } from '../i18n/index.ts';
 import { login } from '../store/session.ts';
+import { AuthSwitch } from './AuthSwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function LoginPage() {
@@ -45,6 +46,7 @@ export function LoginPage() {
         <button type="submit" class="button button--primary button--block" disabled={busy}>
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
+        <AuthSwitch to="/signup" label={t('login.signup')} />
       </form>
     </main>
   );

@@ -1,6 +1,8 @@
 import type { UserRole } from '../../shared/types.ts';
 import { ApiError, setUnauthorizedHandler } from '../api/http.ts';
+import { onboardingApi } from '../api/onboarding.ts';
 import { api, type Me } from '../api/orders.ts';
+import type { SignupInput } from '../../shared/schemas/signup.ts';
 import { setCompanyZone } from './clock.ts';
 import { slice } from './root.ts';
 import { useStore } from './useStore.ts';
@@ -27,6 +29,12 @@ export async function checkSession(): Promise<void> {
 
 export async function login(email: string, password: string): Promise<void> {
   await api.login(email, password);
+  await checkSession();
+}
+
+/** A new company: its owner is signed in by the answer's cookie, as by a login. */
+export async function signup(body: SignupInput): Promise<void> {
+  await onboardingApi.signup(body);
   await checkSession();
 }
 
