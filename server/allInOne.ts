@@ -8,7 +8,9 @@ import { logger } from '../db/logger.ts';
 import { migrateLatest } from '../db/migrate.ts';
 import { hasCompany } from '../db/settings/company.ts';
 import { DEMO_PASSWORD, seedDemo } from '../db/seeds/demo.ts';
-import { startBot, type RunningBot } from '../bot/startBot.ts';
+import { drainUpdates } from '../bot/fleet/drain.ts';
+import { Fleet } from '../bot/fleet/fleet.ts';
+import { connectSandboxBot } from '../bot/fleet/sandboxBot.ts';
 import { SandboxHost } from '../bot/sandbox/index.ts';
 import { startBackgroundJobs } from './jobs/index.ts';
 import { startWeb } from './web.ts';
@@ -27,13 +29,15 @@ const bus = await createBus({ redisUrl: config.REDIS_URL, prefix: config.REDIS_P
 const sandbox = sandboxWanted(config) ? await SandboxHost.start(db, config.BOT_TENANT) : undefined;
 const web = await startWeb({ db, bus, config, sandbox });
 const background = await startBackgroundJobs({ db, bus }, config);
-const bot = sandbox || config.BOT_TOKEN ? await startBot({ db, bus, config }, sandbox ? { token: sandbox.token, apiRoot: sandbox.apiRoot, sandbox: true } : {}).catch(
-  (error: unknown): RunningBot | undefined => {
-    // An empty database (DEMO_SEED=never) has no company for the bot yet: the board still runs.
-    logger.warn({ err: error }, 'bot not started');
-    return undefined;
-  },
-) : undefined;
+if (sandbox) await connectSandboxBot(db, config, { token: sandbox.token, username: sandbox.tg.bot(sandbox.token).me.username! });
+// Every company's bot, this process holding their leases like any bot process; in the sandbox they all talk to its fake.
+const fleet = await Fleet.start(
+  { db, bus, config },
+  { apiRoot: sandbox?.apiRoot ?? config.TELEGRAM_API_ROOT, sandbox: Boolean(sandbox), drain: config.WEBHOOK_BASE_URL && !sandbox ? drainUpdates(db) : undefined },
+);
+const demoTenant = await db('tenants').where({ slug: config.BOT_TENANT }).first('id');
+// An empty database (DEMO_SEED=never) has no company for the bot yet: the board still runs.
+const bot = demoTenant ? (await fleet.running()).get(demoTenant.id) : undefined;
 
 console.log(`
   Naryad is running: ${web.url}
@@ -44,7 +48,7 @@ console.log(`
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
-    await bot?.stop();
+    await fleet.stop();
     await web.close();
     await background.stop();
     await sandbox?.stop();

@@ -13,7 +13,7 @@ export interface FleetOptions {
   /** BOT_LEASE_SECONDS by default; leases are renewed and Postgres checked every third of it. */
   leaseSeconds?: number;
   /** Webhook mode: the bots take the updates the web's door stored, handed to them by this. */
-  drain?: (tenantId: number, bot: RunningBot) => () => void;
+  drain?: (tenantId: number, bot: RunningBot) => () => Promise<void>;
   /** Passed to every startBot (tests, the benchmark). */
   bot?: Pick<BotOptions, 'throttle' | 'sweepIntervalMs'>;
 }
@@ -21,7 +21,7 @@ export interface FleetOptions {
 /** A company's bot in this process: the token it runs with, and the bot once it has started. */
 interface Seat {
   token: string;
-  started: Promise<{ bot: RunningBot; stopDrain: () => void } | null>;
+  started: Promise<{ bot: RunningBot; stopDrain: () => Promise<void> } | null>;
 }
 
 /**
@@ -113,7 +113,7 @@ export class Fleet {
     await this.leases.release([want.tenantId]);
   }
 
-  private async startSeat(want: WantedBot): Promise<{ bot: RunningBot; stopDrain: () => void } | null> {
+  private async startSeat(want: WantedBot): Promise<{ bot: RunningBot; stopDrain: () => Promise<void> } | null> {
     let jobs: JobQueue | undefined;
     try {
       jobs = await this.jobs.forTenant(want.tenantId);
@@ -124,10 +124,13 @@ export class Fleet {
         apiRoot: this.options.apiRoot,
         sandbox: this.options.sandbox,
         jobs,
-        webhook: null,
-        external: Boolean(this.options.drain),
+        // BOT_TOKEN's bot keeps the old WEBHOOK_URL mode; a company's bot never listens itself.
+        webhook: want.fromEnv ? undefined : null,
+        // BOT_TOKEN's bot has no door in the web process (no company_bots row): it polls.
+        external: Boolean(this.options.drain) && !want.fromEnv,
       });
-      const stopDrain = this.options.drain?.(want.tenantId, bot) ?? (() => {});
+      const drain = want.fromEnv ? undefined : this.options.drain;
+      const stopDrain = drain?.(want.tenantId, bot) ?? (async () => {});
       return { bot, stopDrain };
     } catch (error) {
       logger.error({ err: error, tenant: want.tenantSlug }, 'company bot did not start');
@@ -142,7 +145,7 @@ export class Fleet {
     if (!seat) return;
     this.seats.delete(tenantId);
     const started = await seat.started;
-    started?.stopDrain();
+    await started?.stopDrain();
     await started?.bot.stop().catch((error: unknown) => logger.error({ err: error, tenantId }, 'company bot did not stop cleanly'));
     if (release) await this.leases.release([tenantId]);
   }

@@ -10,6 +10,8 @@ export interface WantedBot {
   tenantId: number;
   tenantSlug: string;
   token: string;
+  /** BOT_TOKEN/BOT_TENANT's, not a connected company_bots row. */
+  fromEnv: boolean;
 }
 
 /**
@@ -22,14 +24,14 @@ export async function wantedBots(db: Knex, config: Pick<Config, 'BOT_TOKEN' | 'B
   if (rows.length && !box) logger.warn({ companies: rows.length }, 'company bots cannot be opened: set SECRETS_KEY');
   for (const row of box ? rows : []) {
     try {
-      wanted.set(row.tenantId, { tenantId: row.tenantId, tenantSlug: row.tenantSlug, token: box!.open(row.tokenSealed) });
+      wanted.set(row.tenantId, { tenantId: row.tenantId, tenantSlug: row.tenantSlug, token: box!.open(row.tokenSealed), fromEnv: false });
     } catch (error) {
       logger.error({ err: error, tenant: row.tenantSlug }, 'company bot token does not open under SECRETS_KEY');
     }
   }
   if (config.BOT_TOKEN) {
     const tenant = await tenantBySlug(db, config.BOT_TENANT);
-    if (tenant) wanted.set(tenant.id, { tenantId: tenant.id, tenantSlug: tenant.slug, token: config.BOT_TOKEN });
+    if (tenant) wanted.set(tenant.id, { tenantId: tenant.id, tenantSlug: tenant.slug, token: config.BOT_TOKEN, fromEnv: true });
     else logger.warn({ tenant: config.BOT_TENANT }, 'BOT_TENANT names no company: BOT_TOKEN not run');
   }
   return [...wanted.values()];
