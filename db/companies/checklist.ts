@@ -22,7 +22,9 @@ export async function loadChecklist(db: Knex, tenantId: number): Promise<Checkli
     bot: await exists(db('company_bots').where({ tenant_id: tenantId })),
     testOrder: await exists(db('order_offers').where({ tenant_id: tenantId, state: 'accepted' })),
   };
-  return { hidden: Boolean(tenant?.checklist_hidden), steps: CHECKLIST_STEPS.map((id) => ({ id, done: done[id] })) };
+  // Only a company that signed itself up is walked through; the demo and companies made by SQL are set up already.
+  const walkedThrough = Boolean(tenant?.trade) && !tenant?.checklist_hidden;
+  return { hidden: !walkedThrough, steps: CHECKLIST_STEPS.map((id) => ({ id, done: done[id] })) };
 }
 
 /** A company made before sign-up (the demo, SQL) started with no trade's set: its kinds are its own. */
