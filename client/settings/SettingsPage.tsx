@@ -7,6 +7,7 @@ import { useStore } from '../store/useStore.ts';
 import { PageHead } from '../ui/Page.tsx';
 import { ViewSwitch } from '../ui/ViewSwitch.tsx';
 import { BonusSettings } from './BonusSettings.tsx';
+import { CompanyBot } from './CompanyBot.tsx';
 import { CompanySettings } from './CompanySettings.tsx';
 import { Managers } from './Managers.tsx';
 import { References } from './References.tsx';
@@ -49,6 +50,7 @@ function CompanyView({ owner }: { owner: boolean }) {
         <BonusSettings owner={owner} />
       </div>
       <div class="settings-col">
+        <CompanyBot owner={owner} />
         <WallLinks owner={owner} />
         <Managers owner={owner} />
         <References owner={owner} />
