@@ -13,7 +13,7 @@ export const companyBotRoutes = createRouter('/api/settings/bot');
 companyBotRoutes.use(requireUser);
 
 // The embedded start's sandbox is the Telegram its bots live in, unless another is configured.
-const botContext = (deps: AppDeps): BotOpsContext => ({ ...deps, apiRoot: deps.config.TELEGRAM_API_ROOT ?? deps.sandbox?.apiRoot });
+const botContext = (deps: AppDeps): BotOpsContext => ({ ...deps, apiRoot: deps.sandbox?.apiRoot ?? deps.config.TELEGRAM_API_ROOT });
 
 companyBotRoutes.get('/', async (ctx) => {
   ctx.body = await companyBotStatus(ctx.state.deps.db, ctx.state.actor, ctx.state.deps.config.WEBHOOK_BASE_URL);
