@@ -48,6 +48,7 @@ export class FakeTelegram {
   private readonly catchAll: FakeBot | undefined;
   private readonly refusals = new Refusals();
   private readonly listeners = new Set<(message: ChatMessage) => void>();
+  private readonly newBotListeners = new Set<(bot: FakeBot) => void>();
   private readonly shared: SharedRecords;
   private server: Server | undefined;
   private readonly shutdown = new AbortController();
@@ -207,6 +208,12 @@ export class FakeTelegram {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called with each bot made after start-up: registered, or a new token's first call under anyToken. */
+  onNewBot(listener: (bot: FakeBot) => void): () => void {
+    this.newBotListeners.add(listener);
+    return () => this.newBotListeners.delete(listener);
+  }
+
   /**
    * Fault injection for every bot: the next `times` calls of this method (all of them by
    * default) get this error instead of a result, as when Telegram refuses a photo it cannot
@@ -284,6 +291,7 @@ export class FakeTelegram {
       this.shared,
     );
     this.bots.set(id, bot);
+    for (const listener of this.newBotListeners) listener(bot);
     return bot;
   }
 
