@@ -3,7 +3,7 @@ export { FakeTelegram, botIdOf, type BotRef, type UpdateBody, type UserContent }
 export { FakeBot } from './fakeBot.ts';
 export { SimulatedUser, type FoundButton, type InvoiceTerms, type SimulatedUserProfile } from './simulatedUser.ts';
 export { ApiError } from './apiError.ts';
-export { SANDBOX_TOKEN, SandboxHost, type SandboxChat, type SandboxMessage, type SandboxPerson } from './sandboxHost.ts';
+export { SANDBOX_TOKEN, SandboxCompany, SandboxHost, type SandboxChat, type SandboxMessage, type SandboxPerson } from './sandboxHost.ts';
 export type { StoredFile } from './fileStore.ts';
 export type {
   ApiCall,

@@ -1,209 +1,92 @@
 import type { Knex } from 'knex';
-import { FakeTelegram } from './fakeTelegram.ts';
-import { flattenButtons } from './markup.ts';
-import { SimulatedUser } from './simulatedUser.ts';
-import type { ChatMessage } from './types.ts';
+import { companyBot, botByTelegramId } from '../../db/bots/queries.ts';
+import type { FakeBot } from './fakeBot.ts';
+import { botIdOf, FakeTelegram } from './fakeTelegram.ts';
+import { SandboxCompany, type NewcomerIds } from './sandboxCompany.ts';
 
-/** Someone the sandbox page can act as: a master of the demo company, or a newcomer. */
-export interface SandboxPerson {
-  userId: number;
-  name: string;
-  /** null for a newcomer who has not registered yet. */
-  status: 'pending' | 'approved' | 'blocked' | null;
-  onShift: boolean;
-  rating: number;
-  phone: string | null;
-  /** What he is offered: his cities and kinds of work, by name (empty for a newcomer). */
-  cities: string[];
-  kinds: string[];
-}
-
-/** A message as the page draws it. */
-export interface SandboxMessage {
-  id: number;
-  from: 'bot' | 'user';
-  text: string | null;
-  photo: string | null;
-  invoice: { title: string; description: string; currency: string; totalAmount: number } | null;
-  contact: string | null;
-  buttons: { text: string; data?: string; url?: string }[][];
-  edited: boolean;
-  at: number;
-}
-
-export interface SandboxChat {
-  version: number;
-  messages: SandboxMessage[];
-  /** The reply keyboard under the input field, row by row. */
-  keyboard: { text: string; requestContact?: boolean }[][];
-}
+export type { SandboxChat, SandboxMessage, SandboxPerson } from './sandboxCompany.ts';
+export { SandboxCompany } from './sandboxCompany.ts';
 
 export const SANDBOX_TOKEN = '7000000001:sandbox';
+const SANDBOX_BOT_ID = botIdOf(SANDBOX_TOKEN)!;
 
 /**
- * The built-in Telegram of the all-in-one start (no BOT_TOKEN): the fake Bot API server the
- * bot talks to, and the simulated users a person drives from the /sandbox page. Every master
- * of the demo company with a Telegram id has a chat; «Новый мастер» opens one for a newcomer.
+ * The built-in Telegram of the all-in-one start (no BOT_TOKEN): the fake Bot API server every
+ * company's bot talks to, and each company as the /sandbox page plays it (SandboxCompany). It
+ * plays the demo company (SANDBOX_TOKEN) and any company that connects a well-formed token while
+ * it runs: the fake accepts every such token as a bot of its own.
  */
 export class SandboxHost {
   readonly tg: FakeTelegram;
   readonly token = SANDBOX_TOKEN;
   apiRoot = '';
   private readonly db: Knex;
-  private readonly tenantSlug: string;
-  private readonly users = new Map<number, SimulatedUser>();
-  private version = 0;
-  private nextNewcomer = 990_000_000;
+  private readonly demoSlug: string | undefined;
+  /** By `<tenant id>:<bot id>`: a company that replaces its bot gets a fresh set of chats. */
+  private readonly companies = new Map<string, Promise<SandboxCompany>>();
+  private readonly newcomerIds: NewcomerIds = { next: 990_000_000 };
 
-  constructor(db: Knex, tenantSlug: string) {
+  /**
+   * `demoSlug` names the company SANDBOX_TOKEN plays while it has no row in company_bots (the
+   * all-in-one start connects it there; this keeps a start that does not working).
+   */
+  constructor(db: Knex, demoSlug?: string) {
     this.db = db;
-    this.tenantSlug = tenantSlug;
+    this.demoSlug = demoSlug;
     // Demo masters never wrote to the bot; in the sandbox the bot may write to them first.
-    this.tg = new FakeTelegram({ token: SANDBOX_TOKEN, requireStart: false, botFirstName: 'Наряд', botUsername: 'naryad_sandbox_bot' });
-    this.tg.onChange(() => this.version++);
+    this.tg = new FakeTelegram({ token: SANDBOX_TOKEN, anyToken: true, requireStart: false, botFirstName: 'Наряд', botUsername: 'naryad_sandbox_bot' });
+    // A company's bot appears when it first calls (getMe on connect, or the bot process starting):
+    // its masters get their chats then, so offers reach them before anyone opens the page.
+    this.tg.onNewBot((bot) => void this.openCompanyOf(bot).catch(() => undefined));
   }
 
-  static async start(db: Knex, tenantSlug: string, port = 0): Promise<SandboxHost> {
-    const host = new SandboxHost(db, tenantSlug);
+  static async start(db: Knex, demoSlug?: string, port = 0): Promise<SandboxHost> {
+    const host = new SandboxHost(db, demoSlug);
     host.apiRoot = (await host.tg.start(port)).apiRoot;
-    for (const person of await host.masters()) host.user(person.userId, person.name);
+    await host.openCompanyOf(host.tg.bot(SANDBOX_TOKEN));
     return host;
-  }
-
-  /** Whether this sandbox plays the given company's masters: only its own staff may drive it. */
-  async plays(tenantId: number): Promise<boolean> {
-    return Boolean(await this.db('tenants').where({ id: tenantId, slug: this.tenantSlug }).first('id'));
   }
 
   async stop(): Promise<void> {
     await this.tg.stop();
   }
 
-  /** The demo company's masters with Telegram, then the newcomers opened in this run. */
-  async people(): Promise<SandboxPerson[]> {
-    const masters = await this.masters();
-    const known = new Set(masters.map((person) => person.userId));
-    const newcomers: SandboxPerson[] = [...this.users.values()]
-      .filter((user) => !known.has(user.id))
-      .map((user) => ({ userId: user.id, name: user.user.first_name, status: null, onShift: false, rating: 0, phone: null, cities: [], kinds: [] }));
-    return [...newcomers, ...masters];
-  }
-
-  /** A new Telegram user, to register from scratch. */
-  newcomer(): SandboxPerson {
-    const userId = this.nextNewcomer++;
-    this.user(userId, `Новый мастер ${userId % 1000}`);
-    return { userId, name: `Новый мастер ${userId % 1000}`, status: null, onShift: false, rating: 0, phone: null, cities: [], kinds: [] };
-  }
-
-  /** The chat with this user; null when the sandbox has no such user. */
-  chat(userId: number): SandboxChat | null {
-    const user = this.users.get(userId);
-    if (!user) return null;
-    return {
-      version: this.version,
-      messages: user.messages().map(toSandboxMessage),
-      keyboard: keyboardRows(user),
-    };
-  }
-
-  get changes(): number {
-    return this.version;
-  }
-
-  user(userId: number, name?: string): SimulatedUser {
-    let user = this.users.get(userId);
-    if (!user) {
-      user = new SimulatedUser(this.tg, { id: userId, firstName: name ?? `Пользователь ${userId}`, languageCode: 'ru' });
-      this.users.set(userId, user);
+  /**
+   * The company as the sandbox plays it, or null when its bot is not one the sandbox serves (no
+   * bot connected, or connected while the sandbox was not running and not started since).
+   */
+  async company(tenantId: number): Promise<SandboxCompany | null> {
+    const botId = await this.botIdOf(tenantId);
+    const bot = botId === undefined ? undefined : this.tg.allBots().find((known) => known.id === botId && !known.revoked);
+    if (!bot) return null;
+    const key = `${tenantId}:${bot.id}`;
+    let company = this.companies.get(key);
+    if (!company) {
+      const opened = new SandboxCompany(this.db, this.tg, bot, tenantId, this.newcomerIds);
+      company = opened.people().then(() => opened);
+      this.companies.set(key, company);
+      company.catch(() => this.companies.delete(key));
     }
-    return user;
+    return company;
   }
 
-  has(userId: number): boolean {
-    return this.users.has(userId);
+  /** Whether the sandbox plays this company: only its own staff may drive it. */
+  async plays(tenantId: number): Promise<boolean> {
+    return (await this.company(tenantId)) !== null;
   }
 
-  /** Shares the user's own phone (a demo master's from the database; a made-up one for a newcomer). */
-  async shareContact(userId: number): Promise<void> {
-    const row = await this.db('masters as m')
-      .join('tenants as t', 't.id', 'm.tenant_id')
-      .where({ 't.slug': this.tenantSlug, 'm.telegram_user_id': userId })
-      .first('m.phone');
-    this.user(userId).sendContact(row?.phone ?? `+7999${String(userId).slice(-7).padStart(7, '0')}`);
+  /** The company's bot in Telegram's numbering: its company_bots row, else SANDBOX_TOKEN's for the demo. */
+  private async botIdOf(tenantId: number): Promise<number | undefined> {
+    const row = await companyBot(this.db, tenantId);
+    if (row) return row.telegramBotId;
+    if (this.demoSlug === undefined) return undefined;
+    const demo = await this.db('tenants').where({ id: tenantId, slug: this.demoSlug }).first('id');
+    return demo ? SANDBOX_BOT_ID : undefined;
   }
 
-  /** Opens the payment form and pays when the bot agrees; returns the bot's answer. */
-  async pay(userId: number): Promise<{ ok: boolean; error?: string }> {
-    const user = this.user(userId);
-    const answer = await user.waitForPreCheckoutAnswer(user.preCheckout(), 10_000);
-    if (!answer.ok) return { ok: false, error: answer.errorMessage ?? '' };
-    user.pay();
-    return { ok: true };
+  private async openCompanyOf(bot: FakeBot): Promise<void> {
+    const row = await botByTelegramId(this.db, bot.id);
+    const tenantId = row?.tenantId ?? (bot.id === SANDBOX_BOT_ID && this.demoSlug !== undefined ? (await this.db('tenants').where({ slug: this.demoSlug }).first('id'))?.id : undefined);
+    if (tenantId !== undefined) await this.company(tenantId);
   }
-
-  file(fileId: string): { mime: string; bytes: Uint8Array } | undefined {
-    return this.tg.file(fileId);
-  }
-
-  private async masters(): Promise<SandboxPerson[]> {
-    const rows = await this.db('masters as m')
-      .join('tenants as t', 't.id', 'm.tenant_id')
-      .where('t.slug', this.tenantSlug)
-      .whereNotNull('m.telegram_user_id')
-      .orderByRaw("case m.status when 'approved' then 0 when 'pending' then 1 else 2 end")
-      .orderBy([
-        { column: 'm.on_shift', order: 'desc' },
-        { column: 'm.rating', order: 'desc' },
-      ])
-      .select('m.id', 'm.telegram_user_id', 'm.name', 'm.status', 'm.on_shift', 'm.rating', 'm.phone');
-    const ids = rows.map((row) => row.id as number);
-    const cities = await this.namesByMaster('master_cities', 'cities', 'city_id', ids);
-    const kinds = await this.namesByMaster('master_kinds', 'kinds', 'kind_id', ids);
-    return rows.map((row) => ({
-      userId: Number(row.telegram_user_id),
-      name: row.name as string,
-      status: row.status,
-      onShift: row.on_shift as boolean,
-      rating: row.rating as number,
-      phone: row.phone as string | null,
-      cities: cities.get(row.id) ?? [],
-      kinds: kinds.get(row.id) ?? [],
-    }));
-  }
-
-  /** Each master's cities or kinds of work, by name in the company's order. */
-  private async namesByMaster(link: 'master_cities' | 'master_kinds', table: 'cities' | 'kinds', column: 'city_id' | 'kind_id', masterIds: number[]): Promise<Map<number, string[]>> {
-    const rows: { master_id: number; name: string }[] = await this.db(`${link} as l`)
-      .join(`${table} as r`, 'r.id', `l.${column}`)
-      .whereIn('l.master_id', masterIds)
-      .orderBy(['r.position', 'r.id'])
-      .select('l.master_id', 'r.name');
-    const names = new Map<number, string[]>();
-    for (const row of rows) names.set(row.master_id, [...(names.get(row.master_id) ?? []), row.name]);
-    return names;
-  }
-}
-
-function toSandboxMessage(message: ChatMessage): SandboxMessage {
-  const markup = message.replyMarkup;
-  const inline = markup && 'inline_keyboard' in markup ? markup.inline_keyboard : [];
-  return {
-    id: message.messageId,
-    from: message.from,
-    text: message.text ?? message.caption ?? null,
-    photo: message.photo?.at(-1) ?? null,
-    invoice: message.invoice ? { title: message.invoice.title, description: message.invoice.description, currency: message.invoice.currency, totalAmount: message.invoice.totalAmount } : null,
-    contact: message.message.contact?.phone_number ?? null,
-    buttons: inline.map((row) => row.map((button) => ({ text: button.text, ...('callback_data' in button ? { data: button.callback_data } : {}), ...('url' in button ? { url: button.url } : {}) }))),
-    edited: message.edits > 0,
-    at: message.date,
-  };
-}
-
-function keyboardRows(user: SimulatedUser): SandboxChat['keyboard'] {
-  const message = user.messages().findLast((m) => m.from === 'bot' && m.replyMarkup !== undefined && !('inline_keyboard' in m.replyMarkup));
-  const markup = message?.replyMarkup;
-  if (!markup || !('keyboard' in markup)) return [];
-  return markup.keyboard.map((row) => flattenButtons({ keyboard: [row] }).map((button) => ({ text: button.text, ...(button.requestContact ? { requestContact: true } : {}) })));
 }

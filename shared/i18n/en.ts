@@ -273,7 +273,9 @@ const messages: Catalog['messages'] = {
   'form.noCities': 'The company takes no requests yet: it has no cities or kinds of work',
   'form.received': (p) => `Request received, order number ${p.number}. We will call you soon`,
   'wall.gone': 'This wall link does not exist or was revoked',
-  'sandbox.otherCompany': 'The sandbox plays another company',
+  'sandbox.noBot': 'Your company has no bot in the sandbox. Connect one: Settings → “Telegram bot”; in the sandbox any token like 1234567890:test-token works',
+  'sandbox.title': 'Telegram sandbox',
+  'sandbox.toSettings': 'Open the settings',
   'sandbox.buttonGone': 'This button is gone: the message has changed',
 };
 

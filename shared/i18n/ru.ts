@@ -314,7 +314,9 @@ const messages = {
   'form.received': (p: { number: number }) => `Заявка принята, номер заказа ${p.number}. Мы скоро перезвоним`,
   // The wall screen and the sandbox
   'wall.gone': 'Этой ссылки на экран нет или она отозвана',
-  'sandbox.otherCompany': 'Песочница играет за другую компанию',
+  'sandbox.noBot': 'У вашей компании нет бота в песочнице. Подключите его: Настройки → «Telegram-бот»; в песочнице подойдёт любой токен вида 1234567890:test-token',
+  'sandbox.title': 'Песочница Telegram',
+  'sandbox.toSettings': 'Открыть настройки',
   'sandbox.buttonGone': 'Этой кнопки уже нет: сообщение изменилось',
 };
 

@@ -6,7 +6,7 @@ import test from 'ava';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { SandboxHost } from '../../bot/sandbox/index.ts';
+import type { SandboxCompany } from '../../bot/sandbox/index.ts';
 import { DEMO_PASSWORD } from '../../db/seeds/demo.ts';
 import type { WebServer } from '../../server/web.ts';
 import type { UnreadChatsDTO } from '../../shared/unread.ts';
@@ -23,7 +23,7 @@ const docShots = ['chat-toast.png', 'chat-toast-phone.png', 'chat-opened.png', '
 
 let demo: DemoSandbox;
 let deps: TestDeps;
-let sandbox: SandboxHost;
+let sandbox: SandboxCompany;
 let web: WebServer;
 let browser: Browser;
 
@@ -31,7 +31,7 @@ test.before(async () => {
   ensureClientBuilt();
   mkdirSync(shots, { recursive: true });
   demo = await startDemoSandbox();
-  ({ deps, sandbox, web } = demo);
+  ({ deps, company: sandbox, web } = demo);
   browser = await launchBrowser();
 });
 

@@ -1,39 +1,44 @@
 import type { Context, Next } from 'koa';
 import { DomainError, notFound } from '../../../db/core/errors.ts';
 import { requireUser } from '../../middlewares/auth.ts';
+import { requestLanguage } from '../../i18n/language.ts';
 import { createRouter } from '../../router.ts';
 import type { AppState } from '../../state.ts';
-import { loginFirstPage, sandboxPage } from './page.ts';
-import type { Sandbox } from './sandbox.ts';
+import { loginFirstPage, noBotPage, sandboxPage } from './page.ts';
+import type { SandboxCompany } from './sandbox.ts';
 import { photoInput, tapInput, textInput, userIdParam } from './schema.ts';
 
 // /sandbox: the built-in Telegram of the all-in-one start (see sandboxWanted in db/config.ts). A
-// logged-in manager of the company it plays picks a demo master (or a newcomer) and uses the bot
-// as in Telegram. Absent (404) whenever the bot talks to the real Telegram.
+// logged-in manager picks one of his company's masters (or a newcomer) and uses the company's bot
+// as in Telegram; never another company's. Absent (404) whenever the bots talk to the real Telegram.
 export const sandboxRoutes = createRouter();
 
-type SandboxState = AppState & { sandbox: Sandbox };
+type SandboxState = AppState & { sandbox: SandboxCompany };
 
-/** The sandbox lists masters with their phones and taps for them: only the company's own staff. */
+/** The sandbox lists masters with their phones and taps for them: the logged-in manager's own company only. */
 async function requireSandbox(ctx: Context & { state: SandboxState }, next: Next): Promise<void> {
   const sandbox = ctx.state.deps.sandbox;
   if (!sandbox) throw notFound('Sandbox');
   await requireUser(ctx, async () => {
-    if (!(await sandbox.plays(ctx.state.user.tenantId))) throw new DomainError('forbidden', 'sandbox.otherCompany');
-    ctx.state.sandbox = sandbox;
+    const company = await sandbox.company(ctx.state.user.tenantId);
+    if (!company) throw new DomainError('forbidden', 'sandbox.noBot');
+    ctx.state.sandbox = company;
     await next();
   });
 }
 
-/** A person who opens the page before logging in is sent to the board's login, not shown JSON. */
+/**
+ * A person who opens the page before logging in is sent to the board's login, not shown JSON; a
+ * manager whose company has no bot in the sandbox is told how to connect one.
+ */
 async function loginFirst(ctx: Context, next: Next): Promise<void> {
   try {
     await next();
   } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'unauthorized') throw error;
-    ctx.status = 401;
+    if (!(error instanceof DomainError) || (error.code !== 'unauthorized' && error.code !== 'forbidden')) throw error;
+    ctx.status = error.code === 'unauthorized' ? 401 : 403;
     ctx.type = 'html';
-    ctx.body = loginFirstPage;
+    ctx.body = error.code === 'unauthorized' ? loginFirstPage : noBotPage(requestLanguage(ctx));
   }
 }
 
@@ -50,7 +55,8 @@ sandboxRoutes.get('/sandbox', loginFirst, requireSandbox, (ctx) => {
 });
 
 sandboxRoutes.get('/sandbox/api/people', requireSandbox, async (ctx) => {
-  ctx.body = { people: await (ctx.state as SandboxState).sandbox.people() };
+  const { sandbox } = ctx.state as SandboxState;
+  ctx.body = { people: await sandbox.people(), bot: sandbox.botProfile };
 });
 
 sandboxRoutes.post('/sandbox/api/people', requireSandbox, (ctx) => {

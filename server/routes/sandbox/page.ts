@@ -1,5 +1,7 @@
-// The /sandbox page: a Telegram-like chat with the bot, as any demo master or a newcomer.
-// Plain HTML and a little script (no build step): it polls the chat and posts what you do.
+import { formatMessage, type Language } from '../../../shared/i18n/index.ts';
+
+// The /sandbox page: a Telegram-like chat with the company's bot, as any of its masters or a
+// newcomer. Plain HTML and a little script (no build step): it polls the chat and posts what you do.
 export const sandboxPage = `<!doctype html>
 <html lang="ru">
 <head>
@@ -41,12 +43,19 @@ export const sandboxPage = `<!doctype html>
   form input[type=text] { flex: 1; padding: 10px 12px; border-radius: 10px; border: 0; background: #242f3d; color: #e9edf1; font: inherit; }
   form button { padding: 0 14px; border: 0; border-radius: 10px; background: #5288c1; color: #fff; font: inherit; cursor: pointer; }
   form button.icon { background: #242f3d; }
+  /* A phone: the list of people above the chat. */
+  @media (max-width: 700px) {
+    body { flex-direction: column; }
+    aside { width: 100%; max-height: 38vh; border-right: 0; border-bottom: 1px solid #0b1118; }
+    main { min-height: 62vh; }
+    #messages, .keyboard, form { padding-left: 8px; padding-right: 8px; }
+  }
   #toast { position: fixed; bottom: 90px; left: 50%; transform: translateX(-50%); background: #000c; padding: 8px 14px; border-radius: 8px; display: none; }
 </style>
 </head>
 <body>
 <aside>
-  <header>Песочница Telegram<small>Выберите мастера демо-компании и пользуйтесь ботом, как в Telegram. Заказы отправляет менеджер с доски.</small></header>
+  <header>Песочница Telegram<small id="bot"></small><small>Выберите мастера вашей компании и пользуйтесь её ботом, как в Telegram. Заказы отправляет менеджер с доски.</small></header>
   <button id="newcomer">+ Новый мастер (регистрация)</button>
   <div id="people"></div>
 </aside>
@@ -86,7 +95,9 @@ function toast(text) {
 }
 
 async function loadPeople() {
-  people = (await api('GET', '/people')).people;
+  const answer = await api('GET', '/people');
+  people = answer.people;
+  $('bot').textContent = 'Бот @' + answer.bot.username + ' · ' + answer.bot.firstName;
   $('people').replaceChildren(...people.map((person) => {
     const meta = person.status ? [statusNames[person.status], person.onShift ? 'на смене' : '', 'рейтинг ' + person.rating].filter(Boolean).join(' · ') : 'ещё не зарегистрирован';
     // Which offers he can get: his cities and kinds of work.
@@ -227,3 +238,19 @@ export const loginFirstPage = `<!doctype html>
 <a href="/">Войдите на доске</a> и откройте эту страницу снова.</p>
 </body></html>
 `;
+
+/** Shown to a manager whose company has no bot in the sandbox: how to connect one. */
+export function noBotPage(language: Language): string {
+  const say = (key: 'sandbox.title' | 'sandbox.noBot' | 'sandbox.toSettings') => escapeHtml(formatMessage(language, key));
+  return `<!doctype html>
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Наряд — ${say('sandbox.title')}</title></head>
+<body style="font: 16px/1.5 system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
+<h1>${say('sandbox.title')}</h1>
+<p data-testid="sandbox-no-bot">${say('sandbox.noBot')}</p>
+<p><a href="/settings">${say('sandbox.toSettings')}</a></p>
+</body></html>
+`;
+}
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -11,11 +11,10 @@ export interface SandboxUser {
   tap(messageId: number, callbackData: string): unknown;
 }
 
-export interface Sandbox {
-  /** The fake Bot API's address: connecting a company's bot asks it instead of Telegram. */
-  readonly apiRoot?: string;
-  /** Whether the sandbox plays this company. */
-  plays(tenantId: number): Promise<boolean>;
+/** One company as the sandbox plays it: its masters and their chats with the company's bot. */
+export interface SandboxCompany {
+  /** The company's bot as the fake Telegram names it. */
+  readonly botProfile: { username: string; firstName: string };
   people(): Promise<Shown[]>;
   newcomer(): Shown;
   chat(userId: number): Shown | null;
@@ -24,4 +23,11 @@ export interface Sandbox {
   shareContact(userId: number): Promise<void>;
   pay(userId: number): Promise<{ ok: boolean; error?: string }>;
   file(fileId: string): { mime: string; bytes: Uint8Array } | undefined;
+}
+
+export interface Sandbox {
+  /** The fake Bot API's address: connecting a company's bot asks it instead of Telegram. */
+  readonly apiRoot?: string;
+  /** The company as the sandbox plays it; null when its bot is not one the sandbox serves. */
+  company(tenantId: number): Promise<SandboxCompany | null>;
 }

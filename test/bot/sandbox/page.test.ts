@@ -14,7 +14,7 @@ import { waitFor } from '../../support/wait.ts';
 async function allInOne(t: import('ava').ExecutionContext) {
   const demo = await startDemoSandbox();
   t.teardown(() => demo.stop());
-  const { deps, web, sandbox } = demo;
+  const { deps, web, company: sandbox } = demo;
   // The page plays the company's masters, so it is driven by one of the company's managers.
   const page = await new ApiClient(web.url).login('boris@example.com', DEMO_PASSWORD);
   const anna = await new ApiClient(web.url).login('anna@example.com', DEMO_PASSWORD);
