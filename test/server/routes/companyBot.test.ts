@@ -118,6 +118,13 @@ test('refusals: managers and viewers 403, a malformed token 400, one Telegram re
   t.is(taken.body.error.message, 'Токен бота: этот бот уже подключён к другой компании');
   t.is((await env.db('company_bots').where({ tenant_id: tenant.id }).first()).username, 'plumbers_bot', 'the first company keeps it');
 
+  // Two companies connecting one new bot at the same moment: one gets it, the other a 409 (no 500).
+  fake.registerBot('7100000003:contestedSecretAAE', { username: 'contested_bot' });
+  const racers = await Promise.all([1, 2].map(async () => env.as(await buildUser(env.db, { tenant: await buildTenant(env.db), role: 'owner' }))));
+  const raced = await Promise.all(racers.map((racer) => racer.request('PUT', '/api/settings/bot', { token: '7100000003:contestedSecretAAE' })));
+  t.deepEqual(raced.map((answer) => answer.status).sort(), [200, 409]);
+  t.is((await env.db('company_bots').where({ telegram_bot_id: 7100000003 })).length, 1);
+
   // Several web processes on one Postgres must share the key: without SECRETS_KEY there, no connecting.
   const noKey = { db: env.db, bus: env.bus, apiRoot: fake.apiRoot, config: { ...env.config, DATABASE_URL: 'postgres://elsewhere/naryad', SECRETS_KEY: undefined } };
   const ownerRow = await env.db('users').where({ tenant_id: tenant.id, role: 'owner' }).first();
