@@ -6,11 +6,12 @@ import { loadConfig, sandboxWanted } from '../db/config.ts';
 import { createDb } from '../db/connection.ts';
 import { logger } from '../db/logger.ts';
 import { migrateLatest } from '../db/migrate.ts';
+import { connectSandboxBot } from '../db/bots/sandboxBot.ts';
 import { hasCompany } from '../db/settings/company.ts';
+import { tenantBySlug } from '../db/settings/queries.ts';
 import { DEMO_PASSWORD, seedDemo } from '../db/seeds/demo.ts';
 import { drainUpdates } from '../bot/fleet/drain.ts';
 import { Fleet } from '../bot/fleet/fleet.ts';
-import { connectSandboxBot } from '../bot/fleet/sandboxBot.ts';
 import { SandboxHost } from '../bot/sandbox/index.ts';
 import { startBackgroundJobs } from './jobs/index.ts';
 import { startWeb } from './web.ts';
@@ -35,7 +36,7 @@ const fleet = await Fleet.start(
   { db, bus, config },
   { apiRoot: sandbox?.apiRoot ?? config.TELEGRAM_API_ROOT, sandbox: Boolean(sandbox), drain: config.WEBHOOK_BASE_URL && !sandbox ? drainUpdates(db) : undefined },
 );
-const demoTenant = await db('tenants').where({ slug: config.BOT_TENANT }).first('id');
+const demoTenant = await tenantBySlug(db, config.BOT_TENANT);
 // An empty database (DEMO_SEED=never) has no company for the bot yet: the board still runs.
 const bot = demoTenant ? (await fleet.running()).get(demoTenant.id) : undefined;
 

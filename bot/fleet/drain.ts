@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import type { OpsContext } from '../../db/core/context.ts';
 import { doneUpdate, takeUpdates } from '../../db/bots/updates.ts';
 import { logger } from '../../db/logger.ts';
 import type { RunningBot } from '../startBot.ts';
@@ -10,7 +10,7 @@ const BATCH = 50;
  * The process holding a company's lease hands them to its bot in order, deleting each once
  * handled. Returns the stop, which resolves when the update under way is done.
  */
-export function drainUpdates(db: Knex, everyMs = 300) {
+export function drainUpdates(db: OpsContext['db'], everyMs = 300) {
   return (tenantId: number, bot: RunningBot): (() => Promise<void>) => {
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;

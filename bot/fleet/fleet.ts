@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import { secretBoxFor } from '../../db/bots/secretBox.ts';
 import { logger } from '../../db/logger.ts';
 import { createFleetJobs, type FleetJobs, type JobQueue } from '../jobs/index.ts';
@@ -32,7 +31,7 @@ interface Seat {
  */
 export class Fleet {
   readonly leases: Leases;
-  private readonly deps: BotDeps & { db: Knex };
+  private readonly deps: BotDeps;
   private readonly options: FleetOptions;
   private readonly seats = new Map<number, Seat>();
   private jobs!: FleetJobs;
@@ -42,14 +41,14 @@ export class Fleet {
   private checkAgain = false;
   private stopped = false;
 
-  private constructor(deps: BotDeps & { db: Knex }, options: FleetOptions) {
+  private constructor(deps: BotDeps, options: FleetOptions) {
     this.deps = deps;
     this.options = options;
     this.leases = new Leases(deps.db, options.leaseSeconds ?? deps.config.BOT_LEASE_SECONDS);
   }
 
   /** Starts the fleet and resolves after its first check (the bots it could take are running). */
-  static async start(deps: BotDeps & { db: Knex }, options: FleetOptions = {}): Promise<Fleet> {
+  static async start(deps: BotDeps, options: FleetOptions = {}): Promise<Fleet> {
     const fleet = new Fleet(deps, options);
     fleet.jobs = await createFleetJobs(deps.config.DATABASE_URL);
     const everyMs = ((options.leaseSeconds ?? deps.config.BOT_LEASE_SECONDS) * 1000) / 3;

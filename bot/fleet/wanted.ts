@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import type { OpsContext } from '../../db/core/context.ts';
 import { connectedBots } from '../../db/bots/queries.ts';
 import type { SecretBox } from '../../db/bots/secretBox.ts';
 import type { Config } from '../../db/config.ts';
@@ -18,7 +18,7 @@ export interface WantedBot {
  * Every connected company's bot, and BOT_TOKEN/BOT_TENANT's as a shortcut for one company (it
  * wins over that company's row). A token that does not open (SECRETS_KEY changed) is skipped.
  */
-export async function wantedBots(db: Knex, config: Pick<Config, 'BOT_TOKEN' | 'BOT_TENANT'>, box: SecretBox | null): Promise<WantedBot[]> {
+export async function wantedBots(db: OpsContext['db'], config: Pick<Config, 'BOT_TOKEN' | 'BOT_TENANT'>, box: SecretBox | null): Promise<WantedBot[]> {
   const wanted = new Map<number, WantedBot>();
   const rows = await connectedBots(db);
   if (rows.length && !box) logger.warn({ companies: rows.length }, 'company bots cannot be opened: set SECRETS_KEY');

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import { secretBoxFor } from '../../db/bots/secretBox.ts';
-import type { Config } from '../../db/config.ts';
-import { logger } from '../../db/logger.ts';
+import { secretBoxFor } from './secretBox.ts';
+import type { Config } from '../config.ts';
+import { logger } from '../logger.ts';
 
 /**
  * The all-in-one start with the sandbox: the demo company (BOT_TENANT) gets the sandbox's bot as
- * its connected bot if it has none, so the fleet runs it like any company's (fake-multibot.md).
+ * its connected bot if it has none, so the bot fleet runs it like any company's.
  */
 export async function connectSandboxBot(db: Knex, config: Config, bot: { token: string; username: string }): Promise<void> {
   const box = secretBoxFor(config);
