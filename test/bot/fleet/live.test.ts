@@ -31,7 +31,7 @@ async function setUp(t: import('ava').ExecutionContext, leaseSeconds: number) {
     user.sendCommand('start');
     return waitFor(() => fromBot() > before, timeoutMs);
   };
-  return { deps, fleet, tenant, running, answers };
+  return { deps, tg, fleet, tenant, running, answers };
 }
 
 test('a bot connected while the process runs starts on the event, and stops on disconnect', async (t) => {
@@ -69,4 +69,19 @@ test('a lease another process took stops the bot here at once', async (t) => {
   await deps.db('bot_leases').where({ tenant_id: tenant.id }).update({ holder: 'elsewhere:1:x', expires_at: deps.db.raw("now() + interval '1 minute'") });
   t.true(await waitFor(async () => !(await running()), 3000), 'stopped at the next renewal');
   t.is((await deps.db('bot_leases').where({ tenant_id: tenant.id }).first()).holder, 'elsewhere:1:x', 'and not taken back while the other holds it');
+});
+
+test('a replaced token (@BotFather /revoke) restarts the company bot with the new one', async (t) => {
+  const { deps, tg, fleet, tenant, running, answers } = await setUp(t, 60);
+  await connectBotRow(deps.db, deps.config, tenant.id, BOT_TOKEN);
+  await announce(deps.bus, tenant.id, 'bot.connected', BOT_ID);
+  t.true(await waitFor(running, 10_000));
+  const before = (await fleet.running()).get(tenant.id);
+
+  const renewed = `${BOT_ID}:renewed-secret`;
+  tg.registerBot(renewed); // the old token answers 401 from now on
+  await connectBotRow(deps.db, deps.config, tenant.id, renewed);
+  await announce(deps.bus, tenant.id, 'bot.connected', BOT_ID);
+  t.true(await waitFor(async () => ((await fleet.running()).get(tenant.id) ?? before) !== before, 10_000), 'a new bot');
+  t.true(await answers(), 'it answers with the new token');
 });
