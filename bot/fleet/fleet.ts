@@ -47,7 +47,7 @@ export class Fleet {
     this.leases = new Leases(deps.db, options.leaseSeconds ?? deps.config.BOT_LEASE_SECONDS);
   }
 
-  /** Starts the fleet and resolves after its first check (the bots it could take are running). */
+  /** Starts the fleet and resolves after its first check (the bots it took are starting: running() waits for them). */
   static async start(deps: BotDeps, options: FleetOptions = {}): Promise<Fleet> {
     const fleet = new Fleet(deps, options);
     fleet.jobs = await createFleetJobs(deps.config.DATABASE_URL);
@@ -105,11 +105,13 @@ export class Fleet {
     if (!(await this.leases.claim(want.tenantId)) || this.stopped) return;
     const seat: Seat = { token: want.token, started: this.startSeat(want) };
     this.seats.set(want.tenantId, seat);
-    const started = await seat.started;
-    if (started) return;
-    // A bot that would not start (a revoked token, Telegram away) is tried again at the next check.
-    if (this.seats.get(want.tenantId) === seat) this.seats.delete(want.tenantId);
-    await this.leases.release([want.tenantId]);
+    // Not awaited: a bot slow to start (Telegram retrying) must not hold back the next checks.
+    void seat.started.then(async (started) => {
+      if (started || this.seats.get(want.tenantId) !== seat) return;
+      // A bot that would not start (a revoked token, Telegram away) is tried again at the next check.
+      this.seats.delete(want.tenantId);
+      await this.leases.release([want.tenantId]).catch((error: unknown) => logger.warn({ err: error }, 'bot lease not given up'));
+    });
   }
 
   private async startSeat(want: WantedBot): Promise<{ bot: RunningBot; stopDrain: () => Promise<void> } | null> {

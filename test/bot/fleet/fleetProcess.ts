@@ -9,6 +9,7 @@ const config = loadConfig();
 const db = await createDb({ databaseUrl: config.DATABASE_URL, poolMax: 5 });
 const bus = await createBus({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
 const fleet = await Fleet.start({ db, bus, config }, { apiRoot: config.TELEGRAM_API_ROOT, bot: { sweepIntervalMs: 1000 } });
+await fleet.running();
 process.stdout.write(`fleet ready ${fleet.leases.holder}\n`);
 process.once('SIGTERM', async () => {
   await fleet.stop();

@@ -85,3 +85,19 @@ test('a replaced token (@BotFather /revoke) restarts the company bot with the ne
   t.true(await waitFor(async () => ((await fleet.running()).get(tenant.id) ?? before) !== before, 10_000), 'a new bot');
   t.true(await answers(), 'it answers with the new token');
 });
+
+test('a token Telegram refuses: the bot does not start and the company is not held; a good token later starts it', async (t) => {
+  const { deps, tg, fleet, tenant, running } = await setUp(t, 3);
+  const refused = `${BOT_ID}:revoked-secret`;
+  tg.registerBot(refused);
+  tg.revoke(refused);
+  await connectBotRow(deps.db, deps.config, tenant.id, refused);
+  await fleet.check();
+  t.false(await running());
+  t.true(await waitFor(async () => !(await deps.db('bot_leases').where({ tenant_id: tenant.id }).first()), 3000), 'its lease given up, for the next check to try again');
+
+  // The owner pastes a good token: the next check starts it.
+  tg.registerBot(BOT_TOKEN);
+  await connectBotRow(deps.db, deps.config, tenant.id, BOT_TOKEN);
+  t.true(await waitFor(running, 8000));
+});
