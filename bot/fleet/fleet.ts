@@ -40,6 +40,7 @@ export class Fleet {
   private checking: Promise<void> | undefined;
   private checkAgain = false;
   private stopped = false;
+  private toldWaiting = false;
 
   private constructor(deps: BotDeps, options: FleetOptions) {
     this.deps = deps;
@@ -97,7 +98,9 @@ export class Fleet {
     }
     const free = [...wanted.values()].filter((bot) => !this.seats.has(bot.tenantId));
     await Promise.all(free.map((bot) => this.take(bot)));
-    if (!wanted.size && !this.seats.size) logger.info('no company has a bot yet: waiting for one (Настройки «Telegram-бот», or BOT_TOKEN)');
+    // Said once while it lasts, not at every check.
+    if (!wanted.size && !this.toldWaiting) logger.info('no company has a bot yet: waiting for one (Настройки «Telegram-бот», or BOT_TOKEN)');
+    this.toldWaiting = !wanted.size;
   }
 
   /** Claims the company's lease and, if it is ours, starts its bot. */
