@@ -41,6 +41,8 @@ export class Fleet {
   private checkAgain = false;
   private stopped = false;
   private toldWaiting = false;
+  /** When the leases were last renewed: past the TTL without a renewal, they may be another's. */
+  private renewedAt = Date.now();
 
   private constructor(deps: BotDeps, options: FleetOptions) {
     this.deps = deps;
@@ -159,6 +161,7 @@ export class Fleet {
     if (this.stopped) return;
     try {
       const ours = await this.leases.renew([...this.seats.keys()]);
+      this.renewedAt = Date.now();
       for (const tenantId of [...this.seats.keys()]) {
         if (ours.has(tenantId)) continue;
         logger.warn({ tenantId }, 'bot lease lost: stopping that company bot');
@@ -166,6 +169,11 @@ export class Fleet {
       }
     } catch (error) {
       logger.error({ err: error }, 'bot leases not renewed');
+      // Postgres away past the TTL: another process may hold these companies now, so two bots
+      // would answer one company. Stop here; the next check that reaches Postgres claims again.
+      if (Date.now() - this.renewedAt < this.leases.ttlSeconds * 1000) return;
+      logger.warn({ tenants: [...this.seats.keys()] }, 'bot leases ran out unrenewed: stopping those company bots');
+      await Promise.all([...this.seats.keys()].map((tenantId) => this.drop(tenantId, false)));
     }
   }
 

@@ -12,7 +12,7 @@ export function leaseHolder(): string {
 export class Leases {
   readonly holder: string;
   private readonly db: OpsContext['db'];
-  private readonly ttlSeconds: number;
+  readonly ttlSeconds: number;
 
   constructor(db: OpsContext['db'], ttlSeconds: number, holder = leaseHolder()) {
     this.db = db;

@@ -101,3 +101,14 @@ test('a token Telegram refuses: the bot does not start and the company is not he
   await connectBotRow(deps.db, deps.config, tenant.id, BOT_TOKEN);
   t.true(await waitFor(running, 8000));
 });
+
+test('leases that cannot be renewed past their TTL (Postgres away) stop the bot: another process may hold it now', async (t) => {
+  const { deps, tenant, fleet, running } = await setUp(t, 3);
+  await connectBotRow(deps.db, deps.config, tenant.id, BOT_TOKEN);
+  t.true(await waitFor(running, 8000));
+  // Every renewal from now fails, as it would with the database unreachable.
+  fleet.leases.renew = () => Promise.reject(new Error('connection refused'));
+  fleet.leases.claim = () => Promise.reject(new Error('connection refused'));
+  t.true(await running(), 'a failed renewal inside the TTL keeps the bot');
+  t.true(await waitFor(async () => !(await running()), 8000), 'stopped once the TTL passed unrenewed');
+});
