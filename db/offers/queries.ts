@@ -13,6 +13,7 @@ export interface OfferInChat {
 /** An offer that went out, with its message. */
 export interface SentOffer extends OfferInChat {
   messageId: number;
+  masterId: number;
 }
 
 /** The order's pending offers that have no message yet (all of them, any wave), in wave order. */
@@ -35,15 +36,21 @@ export async function offerStillUnsent(db: Knex, offerId: number): Promise<boole
 
 /** The order's offers in chats that are open (sent), or closed and not yet shown closed. */
 export async function offersInChats(db: Knex, tenantId: number, orderId: number, which: 'open' | 'unshownClosed'): Promise<SentOffer[]> {
-  const rows: { id: number; chat_id: number | string; message_id: number; language: string }[] = await db('order_offers as f')
+  const rows: { id: number; chat_id: number | string; message_id: number; language: string; master_id: number }[] = await db('order_offers as f')
     .join('masters as m', 'm.id', 'f.master_id')
     .where({ 'f.order_id': orderId, 'f.tenant_id': tenantId, 'f.state': which === 'open' ? 'sent' : 'closed' })
     .whereNotNull('f.message_id')
     .modify((rows: Knex.QueryBuilder) => {
       if (which === 'unshownClosed') rows.whereNull('f.shown_closed_at');
     })
-    .select('f.id', 'f.chat_id', 'f.message_id', 'm.language');
-  return rows.map((row) => ({ id: row.id, chatId: Number(row.chat_id), messageId: row.message_id, language: row.language }));
+    .select('f.id', 'f.chat_id', 'f.message_id', 'm.language', 'f.master_id');
+  return rows.map((row) => ({ id: row.id, chatId: Number(row.chat_id), messageId: row.message_id, language: row.language, masterId: row.master_id }));
+}
+
+/** The master the order was taken from when it went back to the search (his card says so, not «Заявка закрыта»). */
+export async function withdrawnMasterOf(db: Knex, tenantId: number, orderId: number): Promise<number | null> {
+  const row = await db('orders').where({ tenant_id: tenantId, id: orderId }).first('withdrawn_master_id');
+  return row?.withdrawn_master_id ?? null;
 }
 
 /** A search under way: its order, when it was dispatched, and its latest wave (null before the first). */

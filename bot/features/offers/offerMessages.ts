@@ -1,6 +1,6 @@
 import { logger } from '../../../db/logger.ts';
 import { markOffersShownClosed } from '../../../db/offers/offerDelivery.ts';
-import { offersInChats } from '../../../db/offers/queries.ts';
+import { offersInChats, withdrawnMasterOf, type SentOffer } from '../../../db/offers/queries.ts';
 import type { BotApp } from '../../context.ts';
 import { offerKeyboard } from '../../keyboards/orders.ts';
 import { textsFor } from '../../locales/index.ts';
@@ -54,12 +54,14 @@ export class OfferMessages {
   private async closeNow(orderId: number): Promise<void> {
     const rows = await offersInChats(this.app.ops.db, this.app.tenant.id, orderId, 'unshownClosed');
     if (rows.length === 0) return;
-    const view = await loadOfferView(this.app, orderId);
+    const [view, withdrawn] = await Promise.all([loadOfferView(this.app, orderId), withdrawnMasterOf(this.app.ops.db, this.app.tenant.id, orderId)]);
+    // The card of the master it was taken from reads as withdrawCard makes it, whichever edit lands last.
+    const closedText = (row: SentOffer) => (row.masterId === withdrawn ? textsFor(row.language).orderTakenAway(view.offer.number) : view.closed(row.language));
     const done: number[] = [];
     await Promise.all(
       rows.map(async (row) => {
         try {
-          await editOfferMessage(this.app, row.chatId, row.messageId, view.closed(row.language));
+          await editOfferMessage(this.app, row.chatId, row.messageId, closedText(row));
           done.push(row.id);
         } catch (error) {
           // Already closed (not modified), deleted, or the master blocked the bot: nothing more to do.

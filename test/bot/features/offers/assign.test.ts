@@ -62,8 +62,7 @@ test.serial('sent back to the search: the former master’s card loses the phone
   t.is(answer.text, 'Заказ ваш!');
   const phone = await customerPhone(h, order.id);
   t.true(await waitFor(() => textOf(winner.user, offer.messageId).includes(phone), 5000), 'he won: the card with the phone');
-  // The losers' offers close in the background (a timer per order): a manager takes the order back
-  // after that, not within the same milliseconds, when that closing would sweep his card too.
+  // The losers' offers are closed first, so the messages seen so far are settled.
   t.true(await waitFor(() => others.every((o) => offersIn(o.user, order.number).every((m) => textOf(o.user, m.messageId).includes('Заявка закрыта'))), 5000), "the others' offers are closed");
   await h.bot.idle();
   // Messages in the chats so far: the new search's offers are new messages.
@@ -85,4 +84,28 @@ test.serial('sent back to the search: the former master’s card loses the phone
   await h.bot.idle();
   t.deepEqual(newOffers(winner), [], 'he gets no new offer');
   t.false(winner.user.messages().some((m) => winner.user.buttons(m.messageId).length > 0 && textOf(winner.user, m.messageId).includes(`№${order.number}`)), 'no live button on this order in his chat');
+});
+
+test.serial('a closing still owed for the card of the master it was taken from (a restart, the losers’ queue) leaves it «передан другому мастеру», not «Заявка закрыта»', async (t) => {
+  const h = await startBotHarness(t, { fake: { requireStart: false } });
+  const winner = await h.master({ rating: 90 });
+  const order = await buildOrder(h.env.db, { tenant: h.tenant, status: 'confirmed' });
+  await dispatch(h, order.id);
+  t.true(await waitFor(() => offersIn(winner.user, order.number).length === 1, 5000));
+  const offer = offersIn(winner.user, order.number)[0]!;
+  const answer = await winner.user.waitForAnswer(winner.user.tap(offer.messageId, winner.user.buttons(offer.messageId)[0]!.data!), 5000);
+  t.is(answer.text, 'Заказ ваш!');
+  const version = (await h.manager.get(`/api/orders/${order.id}`)).body.order.version;
+  t.is((await h.manager.post(`/api/orders/${order.id}/dispatch`, { version, reason: 'Передумали' })).status, 200);
+  t.true(await waitFor(() => textOf(winner.user, offer.messageId).includes('передан другому мастеру'), 5000));
+  await h.bot.idle();
+  // The closing of his offer row is still owed: the bot died before marking it, or the losers'
+  // closing read the rows after the withdrawal committed. The restart finishes what is owed.
+  await h.env.db('order_offers').where({ order_id: order.id, master_id: winner.id }).update({ shown_closed_at: null });
+  const bot = await h.restartBot();
+  await bot.idle();
+  t.true(await waitFor(async () => !(await h.env.db('order_offers').where({ order_id: order.id, master_id: winner.id }).whereNull('shown_closed_at').first()), 5000), 'the owed closing was made');
+  t.regex(textOf(winner.user, offer.messageId), /передан другому мастеру/);
+  t.notRegex(textOf(winner.user, offer.messageId), /Заявка закрыта/);
+  t.deepEqual(winner.user.buttons(offer.messageId), []);
 });
