@@ -1,5 +1,7 @@
 import test from 'ava';
+import { closeRedis, createRedis } from '../../../db/bus/redisClient.ts';
 import { SIGNUP_LIMITS } from '../../../server/middlewares/signupThrottle.ts';
+import { waitFor } from '../../support/wait.ts';
 import { startTestWeb, type TestWeb } from '../../support/web.ts';
 
 let env: TestWeb;
@@ -64,9 +66,29 @@ test('a bad trade, a short password or an unknown field is 400 and makes nothing
   }
 });
 
+/**
+ * The counters live in Redis once the app's connection to it is up, in memory before that; a count
+ * that began in one and ended in the other would split. A login attempt's key showing in Redis says
+ * the connection is up (the login's and the sign-up's limiters share it).
+ */
+async function rateLimitsInRedis(web: TestWeb): Promise<void> {
+  if (!web.config.REDIS_URL) return;
+  const redis = await createRedis(web.config.REDIS_URL, 'test probe').connect();
+  try {
+    const up = await waitFor(async () => {
+      await web.client().post('/api/auth/login', { email: 'probe@signup.example', password: 'x' });
+      return (await redis.keys(`${web.config.REDIS_PREFIX}:login:*`)).length > 0;
+    }, 10_000);
+    if (!up) throw new Error('the rate limits never reached Redis');
+  } finally {
+    await closeRedis(redis);
+  }
+}
+
 test('the 11th sign-up from one IP within the hour is 429 with Retry-After', async (t) => {
   const web = await startTestWeb();
   t.teardown(() => web.cleanup());
+  await rateLimitsInRedis(web);
   for (let i = 0; i < SIGNUP_LIMITS.perIp.points; i++) t.is((await web.client().post('/api/signup', form({ trade: i % 2 ? 'other' : 'nope' }))).status, i % 2 ? 201 : 400, `attempt ${i + 1}`);
   const response = await fetch(`${web.web.url}/api/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form()) });
   t.is(response.status, 429);
