@@ -2,10 +2,9 @@ import { createCustomer } from '../../../db/customers/createCustomer.ts';
 import { mergeCustomers } from '../../../db/customers/mergeCustomers.ts';
 import { customerTags, exportCustomers, listCustomers, readCustomerCard } from '../../../db/customers/queries.ts';
 import { updateCustomer } from '../../../db/customers/updateCustomer.ts';
-import { loadTenantSettings } from '../../../db/settings/tenantSettings.ts';
 import { id } from '../../../shared/schemas/common.ts';
 import { createCustomerInput, customerListQuery, mergeCustomersInput, updateCustomerInput } from '../../../shared/schemas/customer.ts';
-import { dayIn } from '../../../shared/time.ts';
+import { sendCsv } from '../csvDownload.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { customersCsv } from '../../presenters/customerCsv.ts';
 import { presentCustomer, presentCustomerCard } from '../../presenters/customer.ts';
@@ -24,12 +23,7 @@ customerRoutes.get('/', async (ctx) => {
 // Its own requireUser: the router's use() covers /api/customers/…, not /api/customers.csv.
 customerRoutes.get('.csv', requireUser, async (ctx) => {
   const { limit: _limit, offset: _offset, ...filters } = customerListQuery.parse(ctx.query); // every match, not one page
-  const { db } = ctx.state.deps;
-  const rows = await exportCustomers(db, ctx.state.user, filters);
-  const { timezone } = await loadTenantSettings(db, ctx.state.user.tenantId);
-  ctx.set('Content-Disposition', `attachment; filename="customers-${dayIn(timezone)}.csv"`);
-  ctx.type = 'text/csv; charset=utf-8';
-  ctx.body = customersCsv(rows, timezone);
+  await sendCsv(ctx, 'customers', await exportCustomers(ctx.state.deps.db, ctx.state.user, filters), customersCsv);
 });
 
 // Before /:id, which would take "tags" for an id.

@@ -10,9 +10,8 @@ import {
 import { id } from '../../../shared/schemas/common.ts';
 import { cancelOrder, createOrder, dispatchOrder, loadOrder, markCommissionPaid, moveOrder, updateOrder } from '../../../db/index.ts';
 import { customerOrders, exportOrders, listOrders } from '../../../db/orders/queries.ts';
-import { loadTenantSettings } from '../../../db/settings/tenantSettings.ts';
 import type { OrderListDTO } from '../../../shared/orderList.ts';
-import { dayIn } from '../../../shared/time.ts';
+import { sendCsv } from '../csvDownload.ts';
 import { requireUser } from '../../middlewares/auth.ts';
 import { saveIntakePhotos } from '../photos/intake.ts';
 import { ordersCsv } from '../../presenters/orderCsv.ts';
@@ -37,12 +36,7 @@ orderRoutes.get('/', async (ctx) => {
 // Its own requireUser: the router's use() covers /api/orders/…, not /api/orders.csv.
 orderRoutes.get('.csv', requireUser, async (ctx) => {
   const query = orderListQuery.parse(ctx.query); // every match, not one page
-  const { db } = ctx.state.deps;
-  const rows = await exportOrders(db, ctx.state.user, query);
-  const { timezone } = await loadTenantSettings(db, ctx.state.user.tenantId);
-  ctx.set('Content-Disposition', `attachment; filename="orders-${dayIn(timezone)}.csv"`);
-  ctx.type = 'text/csv; charset=utf-8';
-  ctx.body = ordersCsv(rows, timezone);
+  await sendCsv(ctx, 'orders', await exportOrders(ctx.state.deps.db, ctx.state.user, query), ordersCsv);
 });
 
 /** The customer's other orders, newest first, for the drawer. */
