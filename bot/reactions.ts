@@ -1,4 +1,5 @@
 import { logger } from '../db/logger.ts';
+import { forgetReferences } from '../db/settings/queries.ts';
 import type { EventEnvelope, EventType } from '../shared/events.ts';
 import type { BotApp } from './context.ts';
 
@@ -14,7 +15,7 @@ type Reaction = (event: EventEnvelope) => Promise<void>;
  */
 export function createReactions(app: BotApp, features: Reactions[]): Reaction {
   const byType = new Map<string, Reaction[]>();
-  for (const reactions of [clockReactions(app), ...features]) {
+  for (const reactions of [clockReactions(app), referencesReactions(app), ...features]) {
     for (const [type, react] of Object.entries(reactions)) byType.set(type, [...(byType.get(type) ?? []), react as Reaction]);
   }
   return async (event) => {
@@ -30,6 +31,12 @@ function clockReactions(app: BotApp): Reactions {
       app.timezone = data.settings.timezone;
     },
   };
+}
+
+/** A new or renamed city or kind of work shows in the next menu and offer, not half a minute later. */
+function referencesReactions(app: BotApp): Reactions {
+  const forget = async () => forgetReferences(app.ops.db, app.tenant.id);
+  return { 'cities.created': forget, 'cities.updated': forget, 'cities.deleted': forget, 'kinds.created': forget, 'kinds.updated': forget, 'kinds.deleted': forget };
 }
 
 /** Runs reactions one after another per order (and per master), logging failures; returns the bus handler. */

@@ -15,17 +15,28 @@ export interface References {
 }
 
 const TTL_MS = 30_000;
-const cache = new Map<string, { at: number; refs: Promise<References> }>();
+// Per database, then per tenant: ids repeat across databases (tests run many in one process).
+const caches = new WeakMap<Knex, Map<number, { at: number; refs: Promise<References> }>>();
 
-/** The tenant's cities and kinds of work, in board order; cached briefly (they rarely change). */
+/**
+ * The tenant's cities and kinds of work, in board order; cached (the bot reads them for every
+ * offer and menu). The bot forgets them on the company's cities.* and kinds.* events; the TTL
+ * bounds a change whose event was lost.
+ */
 export function loadReferences(db: Knex, tenantId: number): Promise<References> {
-  const key = `${tenantId}`;
-  const hit = cache.get(key);
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const hit = cache.get(tenantId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.refs;
   const refs = read(db, tenantId);
-  cache.set(key, { at: Date.now(), refs });
-  refs.catch(() => cache.delete(key));
+  cache.set(tenantId, { at: Date.now(), refs });
+  refs.catch(() => cache.delete(tenantId));
   return refs;
+}
+
+/** A city or a kind of work changed: the next read goes to the database. */
+export function forgetReferences(db: Knex, tenantId: number): void {
+  caches.get(db)?.delete(tenantId);
 }
 
 async function read(db: Knex, tenantId: number): Promise<References> {
