@@ -169,10 +169,12 @@ test.serial('a new card with her phone leads to hers; e-mail, consent, tags and 
   t.is(new URL(page.url()).pathname, `/customers/${customerId}`);
 
   await panel.locator('[data-testid=edit-customer]').click();
-  const form = page.locator('[data-testid=customer-form]');
+  // The correction's dialog, named by her, not «Новый клиент» on its way out.
+  const form = page.getByRole('dialog', { name: /^Клиент / }).locator('[data-testid=customer-form]');
   await form.locator('input[name=email]').fill('olga.petrova@example.com');
   await form.locator('input[name=tags]').fill('VIP, цветы');
   await form.locator('input[name=consentSms]').check();
+  t.is(await form.locator('input[name=email]').inputValue(), 'olga.petrova@example.com', 'what was typed is still there when it is saved');
   await form.locator('[data-testid=save-customer]').click();
   await form.waitFor({ state: 'detached' });
   const sms = panel.locator('.crm-fact:has-text("Согласие на SMS") dd');
