@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 /**
  * A centred dialog (`wide` for a form with columns); it never outgrows the screen, a long one
@@ -7,8 +7,12 @@ import { useEffect, useRef } from 'preact/hooks';
  */
 export function Modal({ title, onClose, wide, children }: { title: string; onClose: () => void; wide?: boolean; children: ComponentChildren }) {
   const box = useRef<HTMLDivElement>(null);
+  // Before the first paint: focus moved later would pull the cursor out of a field someone (or a
+  // browser's autofill) has already started typing in, and the rest of the text lands elsewhere.
+  useLayoutEffect(() => {
+    if (!box.current?.contains(document.activeElement)) box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }, []);
   useEffect(() => {
-    box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
