@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import test from 'ava';
-import { FakeTelegram, SimulatedUser } from '../../bot/sandbox/index.ts';
+import { FakeTelegram } from '../../bot/sandbox/index.ts';
 import { userActor } from '../../db/core/actor.ts';
 import { dispatchOrder } from '../../db/orders/dispatchOrder.ts';
-import { buildMaster, buildOrder, buildTenant, buildUser } from '../support/factories.ts';
+import { buildOrder, buildUser } from '../support/factories.ts';
 import { createTestDeps } from '../support/deps.ts';
 import { waitFor } from '../support/wait.ts';
 import { BOT_TOKEN } from './harness.ts';
+import { companyForBotProcess } from './processCompany.ts';
 
 const MASTERS = 150;
 
@@ -27,31 +28,14 @@ const hasPostgres = Boolean(process.env.DATABASE_URL);
 (hasPostgres ? test : test.skip)('the bot killed with SIGKILL mid-fan-out and restarted: every matching master got exactly one offer', async (t) => {
   const deps = await createTestDeps();
   const tg = new FakeTelegram({ token: BOT_TOKEN, requireStart: false });
-  const { apiRoot } = await tg.start();
+  await tg.start();
   let child: ChildProcess | undefined;
   t.teardown(async () => {
     child?.kill('SIGKILL');
     await tg.stop();
     await deps.cleanup();
   });
-  const tenant = await buildTenant(deps.db, { waveSize: MASTERS, waveDelaySeconds: 600 });
-  const { slug } = await deps.db('tenants').where({ id: tenant.id }).first('slug');
-  const users: SimulatedUser[] = [];
-  for (let i = 0; i < MASTERS; i++) {
-    const master = await buildMaster(deps.db, { tenant, rating: i });
-    users.push(new SimulatedUser(tg, { id: master.telegramUserId, firstName: `Мастер ${i}` }));
-  }
-  const env = {
-    NODE_ENV: 'test',
-    DATABASE_URL: deps.config.DATABASE_URL!,
-    REDIS_URL: deps.config.REDIS_URL ?? '',
-    REDIS_PREFIX: deps.config.REDIS_PREFIX,
-    BOT_TOKEN,
-    TELEGRAM_API_ROOT: apiRoot,
-    BOT_TENANT: slug as string,
-    STORAGE_DIR: deps.config.STORAGE_DIR,
-    LOG_LEVEL: 'silent',
-  };
+  const { tenant, users, env } = await companyForBotProcess(deps, tg, MASTERS);
   child = await spawnBot(env);
 
   const order = await buildOrder(deps.db, { tenant, status: 'confirmed' });

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import test from 'ava';
-import { FakeTelegram, SimulatedUser } from '../../../bot/sandbox/index.ts';
+import { FakeTelegram } from '../../../bot/sandbox/index.ts';
 import { userActor } from '../../../db/core/actor.ts';
 import { dispatchOrder } from '../../../db/orders/dispatchOrder.ts';
-import { buildMaster, buildOrder, buildTenant, buildUser } from '../../support/factories.ts';
+import { buildOrder, buildUser } from '../../support/factories.ts';
 import { createTestDeps } from '../../support/deps.ts';
 import { waitFor } from '../../support/wait.ts';
 import { BOT_TOKEN } from '../harness.ts';
+import { companyForBotProcess } from '../processCompany.ts';
 
 const MASTERS = 150;
 const LEASE_SECONDS = 3;
@@ -34,33 +35,16 @@ const hasPostgres = Boolean(process.env.DATABASE_URL);
 (hasPostgres ? test : test.skip)('two bot processes: one SIGKILLed mid-fan-out, the other takes the company within the lease and every offer goes out once', async (t) => {
   const deps = await createTestDeps();
   const tg = new FakeTelegram({ token: BOT_TOKEN, requireStart: false });
-  const { apiRoot } = await tg.start();
+  await tg.start();
   const children: ChildProcess[] = [];
   t.teardown(async () => {
     for (const child of children) child.kill('SIGKILL');
     await tg.stop();
     await deps.cleanup();
   });
-  const tenant = await buildTenant(deps.db, { waveSize: MASTERS, waveDelaySeconds: 600 });
-  const { slug } = await deps.db('tenants').where({ id: tenant.id }).first('slug');
-  const users: SimulatedUser[] = [];
-  for (let i = 0; i < MASTERS; i++) {
-    const master = await buildMaster(deps.db, { tenant, rating: i });
-    users.push(new SimulatedUser(tg, { id: master.telegramUserId, firstName: `Мастер ${i}` }));
-  }
-  const env = {
-    NODE_ENV: 'test',
-    DATABASE_URL: deps.config.DATABASE_URL!,
-    REDIS_URL: deps.config.REDIS_URL ?? '',
-    REDIS_PREFIX: deps.config.REDIS_PREFIX,
-    // The one-company shortcut, leased like any company's bot.
-    BOT_TOKEN,
-    BOT_TENANT: slug as string,
-    TELEGRAM_API_ROOT: apiRoot,
-    BOT_LEASE_SECONDS: String(LEASE_SECONDS),
-    STORAGE_DIR: deps.config.STORAGE_DIR,
-    LOG_LEVEL: 'silent',
-  };
+  const { tenant, users, env: company } = await companyForBotProcess(deps, tg, MASTERS);
+  // BOT_TOKEN's company, leased like any company's bot.
+  const env = { ...company, BOT_LEASE_SECONDS: String(LEASE_SECONDS) };
   const holder = async () => (await deps.db('bot_leases').where({ tenant_id: tenant.id }).first())?.holder as string | undefined;
   const first = await spawnFleet(env);
   children.push(first.child);
