@@ -1,4 +1,5 @@
 import { logger } from '../../db/logger.ts';
+import { atMoment } from '../../shared/atMoment.ts';
 import type { JobHandler, JobName, JobPayloads, JobQueue } from './queue.ts';
 
 /**
@@ -9,21 +10,21 @@ import type { JobHandler, JobName, JobPayloads, JobQueue } from './queue.ts';
 export class TimerQueue implements JobQueue {
   readonly kind = 'timer';
   private readonly handlers = new Map<JobName, (data: unknown) => Promise<void>>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<{ cancel(): void }>();
   /** Handlers under way: stop() waits for them. */
   private readonly running = new Set<Promise<void>>();
   private stopped = false;
 
   async schedule<N extends JobName>(name: N, data: JobPayloads[N], runAt: Date): Promise<void> {
     if (this.stopped) return;
-    const timer = setTimeout(() => {
+    const timer = atMoment(runAt, () => {
       this.timers.delete(timer);
       const handler = this.handlers.get(name);
       if (!handler || this.stopped) return;
       const run = handler(data).catch((error: unknown) => logger.error({ err: error, job: name, data }, 'job failed'));
       this.running.add(run);
       void run.then(() => this.running.delete(run));
-    }, Math.max(0, runAt.getTime() - Date.now()));
+    });
     this.timers.add(timer);
   }
 
@@ -34,7 +35,7 @@ export class TimerQueue implements JobQueue {
   /** No more jobs start; the ones running finish. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) timer.cancel();
     this.timers.clear();
     await Promise.all(this.running);
   }

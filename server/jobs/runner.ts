@@ -1,5 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import { logger } from '../../db/logger.ts';
+import { atMoment } from '../../shared/atMoment.ts';
 
 /** A job: work that may run any number of times, as its results are idempotent. */
 export type Job = () => Promise<void>;
@@ -33,7 +34,8 @@ function serial(name: string, job: Job) {
 
 function timerRunner(): JobRunner {
   const jobs = new Map<string, ReturnType<typeof serial>>();
-  const timers = new Set<NodeJS.Timeout>();
+  const intervals = new Set<NodeJS.Timeout>();
+  const timers = new Set<{ cancel(): void }>();
   /** `name@time` of the runs already set, so a pass that finds the same next moment sets no twin. */
   const planned = new Set<string>();
   let stopped = false;
@@ -42,23 +44,24 @@ function timerRunner(): JobRunner {
       const runs = serial(name, job);
       jobs.set(name, runs);
       void runs.run();
-      timers.add(setInterval(runs.run, schedule.everyMs));
+      intervals.add(setInterval(runs.run, schedule.everyMs));
     },
     soon(name, at = new Date()) {
       const runs = jobs.get(name);
       const key = `${name}@${at.getTime()}`;
       if (!runs || stopped || planned.has(key)) return;
       planned.add(key);
-      const timer = setTimeout(() => {
+      const timer = atMoment(at, () => {
         timers.delete(timer);
         planned.delete(key);
         void runs.run();
-      }, Math.max(0, at.getTime() - Date.now()));
+      });
       timers.add(timer);
     },
     async stop() {
       stopped = true;
-      for (const timer of timers) clearTimeout(timer);
+      for (const interval of intervals) clearInterval(interval);
+      for (const timer of timers) timer.cancel();
       await Promise.all([...jobs.values()].map((runs) => runs.idle()));
     },
   };

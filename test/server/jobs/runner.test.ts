@@ -41,3 +41,22 @@ test(`the job runner (${mode}) runs a job at start and at the moment asked, neve
   t.false(overlapped, 'one run at a time');
   t.is(running, 0, 'stop waited for the run in hand');
 });
+
+// Timers may fire a millisecond early by the wall clock; a job that asks "what is due by now" must not run before its moment.
+test('the embedded runner never starts a run asked for a moment before that moment', async (t) => {
+  const jobs = await startJobRunner(undefined);
+  const name = `runner-early-${process.pid}`;
+  const startedAt: number[] = [];
+  await jobs.every(name, { cron: '0 0 1 1 *', everyMs: 3_600_000 }, async () => {
+    startedAt.push(Date.now());
+  });
+  const moments = Array.from({ length: 40 }, (_, i) => Date.now() + 200 + i * 25);
+  try {
+    for (const at of moments) jobs.soon(name, new Date(at));
+    await waitFor(() => startedAt.some((at) => at >= moments.at(-1)!), 5_000);
+  } finally {
+    await jobs.stop();
+  }
+  const early = moments.filter((at, i) => !startedAt.some((run) => run >= at && (i === moments.length - 1 || run < moments[i + 1])));
+  t.deepEqual(early, [], 'every asked moment got a run at or after it, before the next one');
+});
