@@ -84,11 +84,11 @@ export class SandboxCompany {
     return [...newcomers, ...masters];
   }
 
-  /** A new Telegram user, to register from scratch. */
-  newcomer(): SandboxPerson {
+  /** A new Telegram user, to register from scratch, his Telegram set to the language given. */
+  newcomer(language: 'ru' | 'en' = 'ru'): SandboxPerson {
     const userId = this.newcomerIds.next++;
-    const name = `Новый мастер ${userId % 1000}`;
-    this.user(userId, name);
+    const name = `${language === 'en' ? 'New master' : 'Новый мастер'} ${userId % 1000}`;
+    this.user(userId, name, language);
     return { userId, name, status: null, onShift: false, rating: 0, phone: null, cities: [], kinds: [] };
   }
 
@@ -103,10 +103,10 @@ export class SandboxCompany {
     return this.version;
   }
 
-  user(userId: number, name?: string): SimulatedUser {
+  user(userId: number, name?: string, languageCode = 'ru'): SimulatedUser {
     let user = this.users.get(userId);
     if (!user) {
-      user = new SimulatedUser(this.tg, { id: userId, firstName: name ?? `Пользователь ${userId}`, languageCode: 'ru' }, { bot: this.bot.id });
+      user = new SimulatedUser(this.tg, { id: userId, firstName: name ?? `Пользователь ${userId}`, languageCode }, { bot: this.bot.id });
       this.users.set(userId, user);
     }
     return user;

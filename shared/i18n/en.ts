@@ -276,6 +276,9 @@ const messages: Catalog['messages'] = {
   'sandbox.noBot': 'Your company has no bot in the sandbox. Connect one: Settings → “Telegram bot”; in the sandbox any token like 1234567890:test-token works',
   'sandbox.title': 'Telegram sandbox',
   'sandbox.toSettings': 'Open the settings',
+  'sandbox.staffOnly': 'The sandbox acts for the company’s masters, so only its staff may open it.',
+  'sandbox.logIn': 'Log in on the board',
+  'sandbox.thenReopen': 'and open this page again.',
   'sandbox.buttonGone': 'This button is gone: the message has changed',
 };
 

@@ -6,7 +6,7 @@ import { createRouter } from '../../router.ts';
 import type { AppState } from '../../state.ts';
 import { loginFirstPage, noBotPage, sandboxPage } from './page.ts';
 import type { SandboxCompany } from './sandbox.ts';
-import { photoInput, tapInput, textInput, userIdParam } from './schema.ts';
+import { newcomerInput, photoInput, tapInput, textInput, userIdParam } from './schema.ts';
 
 // /sandbox: the built-in Telegram of the all-in-one start (see sandboxWanted in db/config.ts). A
 // logged-in manager picks one of his company's masters (or a newcomer) and uses the company's bot
@@ -38,7 +38,7 @@ async function loginFirst(ctx: Context, next: Next): Promise<void> {
     if (!(error instanceof DomainError) || (error.code !== 'unauthorized' && error.code !== 'forbidden')) throw error;
     ctx.status = error.code === 'unauthorized' ? 401 : 403;
     ctx.type = 'html';
-    ctx.body = error.code === 'unauthorized' ? loginFirstPage : noBotPage(requestLanguage(ctx));
+    ctx.body = (error.code === 'unauthorized' ? loginFirstPage : noBotPage)(requestLanguage(ctx));
   }
 }
 
@@ -60,8 +60,9 @@ sandboxRoutes.get('/sandbox/api/people', requireSandbox, async (ctx) => {
 });
 
 sandboxRoutes.post('/sandbox/api/people', requireSandbox, (ctx) => {
+  const { language } = newcomerInput.parse(ctx.request.body ?? {});
   ctx.status = 201;
-  ctx.body = { person: (ctx.state as SandboxState).sandbox.newcomer() };
+  ctx.body = { person: (ctx.state as SandboxState).sandbox.newcomer(language) };
 });
 
 sandboxRoutes.get('/sandbox/api/chats/:userId', requireSandbox, (ctx) => {

@@ -1,13 +1,15 @@
 import { formatMessage, type Language } from '../../../shared/i18n/index.ts';
+import { sandboxWords } from './words.ts';
 
 // The /sandbox page: a Telegram-like chat with the company's bot, as any of its masters or a
 // newcomer. Plain HTML and a little script (no build step): it polls the chat and posts what you do.
+// Its words come from words.ts in the language of the board's switch; the markup names them by `data-say`.
 export const sandboxPage = `<!doctype html>
 <html lang="ru">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Наряд — песочница Telegram</title>
+<title>Telegram</title>
 <style>
   * { box-sizing: border-box; }
   body { margin: 0; font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #0e1621; color: #e9edf1; height: 100vh; display: flex; }
@@ -18,6 +20,7 @@ export const sandboxPage = `<!doctype html>
   .person { padding: 10px 16px; cursor: pointer; border-bottom: 1px solid #1f2b38; }
   .person:hover, .person.active { background: #2b5278; }
   .person .meta { color: #8896a4; font-size: 12px; }
+  #language { float: right; padding: 2px 8px; border: 1px solid #2b394a; border-radius: 6px; background: none; color: #8896a4; font: 12px system-ui, sans-serif; cursor: pointer; }
   #newcomer { margin: 10px 16px; padding: 9px; border: 0; border-radius: 8px; background: #5288c1; color: #fff; font: inherit; cursor: pointer; }
   main { flex: 1; display: flex; flex-direction: column; min-width: 0; }
   main > header { padding: 12px 18px; background: #17212b; border-bottom: 1px solid #0b1118; font-weight: 600; }
@@ -55,25 +58,32 @@ export const sandboxPage = `<!doctype html>
 </head>
 <body>
 <aside>
-  <header>Песочница Telegram<small id="bot"></small><small>Выберите мастера вашей компании и пользуйтесь её ботом, как в Telegram. Заказы отправляет менеджер с доски.</small></header>
-  <button id="newcomer">+ Новый мастер (регистрация)</button>
+  <header><button id="language" data-say="otherLanguage"></button><span data-say="title"></span><small id="bot"></small><small data-say="intro"></small></header>
+  <button id="newcomer" data-say="newcomer"></button>
   <div id="people"></div>
 </aside>
 <main>
-  <header id="title">Выберите чат слева</header>
-  <div id="messages"><div class="empty">Здесь появится переписка с ботом</div></div>
+  <header id="title" data-say="pickChat"></header>
+  <div id="messages"><div class="empty" data-say="chatHere"></div></div>
   <div class="keyboard" id="keyboard"></div>
   <form id="composer" hidden>
-    <button type="button" class="icon" id="attach" title="Отправить фото">📎</button>
-    <button type="button" class="icon" id="sample" title="Тестовое фото работы">🖼</button>
-    <input type="text" id="text" placeholder="Сообщение" autocomplete="off">
+    <button type="button" class="icon" id="attach" data-say-title="attach">📎</button>
+    <button type="button" class="icon" id="sample" data-say-title="samplePhoto">🖼</button>
+    <input type="text" id="text" data-say-placeholder="message" autocomplete="off">
     <button type="submit">➤</button>
     <input type="file" id="file" accept="image/jpeg,image/png" hidden>
   </form>
 </main>
 <div id="toast"></div>
 <script>
-const statusNames = { approved: 'одобрен', pending: 'на модерации', blocked: 'заблокирован' };
+const language = localStorage.getItem('naryad.locale') === 'en' ? 'en' : 'ru';
+const words = ${JSON.stringify(sandboxWords)}[language];
+const say = (key) => words[key];
+document.documentElement.lang = language;
+document.title = say('app') + ' — ' + say('title');
+for (const node of document.querySelectorAll('[data-say]')) node.textContent = say(node.dataset.say);
+for (const node of document.querySelectorAll('[data-say-title]')) node.title = say(node.dataset.sayTitle);
+for (const node of document.querySelectorAll('[data-say-placeholder]')) node.placeholder = say(node.dataset.sayPlaceholder);
 let current = null;
 let shownVersion = -1;
 let people = [];
@@ -81,8 +91,8 @@ const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, children = []) => { const node = Object.assign(document.createElement(tag), props); for (const child of children) node.append(child); return node; };
 
 async function api(method, path, body) {
-  const response = await fetch('/sandbox/api' + path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
-  if (!response.ok && response.status !== 409) toast((await response.json().catch(() => ({}))).error?.message ?? 'Ошибка ' + response.status);
+  const response = await fetch('/sandbox/api' + path, { method, headers: { 'content-type': 'application/json', 'accept-language': language }, body: body ? JSON.stringify(body) : undefined });
+  if (!response.ok && response.status !== 409) toast((await response.json().catch(() => ({}))).error?.message ?? say('error') + ' ' + response.status);
   return response.status === 204 || !response.ok ? null : response.json();
 }
 
@@ -97,23 +107,30 @@ function toast(text) {
 async function loadPeople() {
   const answer = await api('GET', '/people');
   people = answer.people;
-  $('bot').textContent = 'Бот @' + answer.bot.username + ' · ' + answer.bot.firstName;
+  $('bot').textContent = say('bot') + ' @' + answer.bot.username + ' · ' + answer.bot.firstName;
   $('people').replaceChildren(...people.map((person) => {
-    const meta = person.status ? [statusNames[person.status], person.onShift ? 'на смене' : '', 'рейтинг ' + person.rating].filter(Boolean).join(' · ') : 'ещё не зарегистрирован';
+    const meta = person.status ? [say(person.status), person.onShift ? say('onShift') : '', say('rating') + ' ' + person.rating].filter(Boolean).join(' · ') : say('notRegistered');
     // Which offers he can get: his cities and kinds of work.
-    const work = [person.cities.join(', ') || (person.status ? 'без города' : ''), person.kinds.join(', ') || (person.status ? 'без видов работ' : '')].filter(Boolean).join(' · ');
+    const work = [person.cities.join(', ') || (person.status ? say('noCity') : ''), person.kinds.join(', ') || (person.status ? say('noKinds') : '')].filter(Boolean).join(' · ');
     const node = el('div', { className: 'person' + (person.userId === current ? ' active' : '') }, [el('div', { textContent: person.name }), el('div', { className: 'meta', textContent: meta }), ...(work ? [el('div', { className: 'meta work', textContent: work })] : [])]);
     node.dataset.userId = String(person.userId);
     node.onclick = () => select(person.userId);
     return node;
   }));
+  showTitle();
+}
+
+/** The open chat's name, kept current: a newcomer's changes to his own once he registers. */
+function showTitle() {
+  if (current === null) return;
+  const person = people.find((p) => p.userId === current);
+  $('title').replaceChildren(person ? person.name : String(current), el('small', { textContent: say('telegramId') + ' ' + current }));
 }
 
 function select(userId) {
   current = userId;
   shownVersion = -1;
-  const person = people.find((p) => p.userId === userId);
-  $('title').replaceChildren(person ? person.name : String(userId), el('small', { textContent: 'Telegram id ' + userId }));
+  showTitle();
   $('composer').hidden = false;
   loadPeople();
   refresh();
@@ -125,7 +142,7 @@ function linkify(text) {
 }
 
 function money(invoice) {
-  return invoice.currency === 'XTR' ? '⭐ ' + invoice.totalAmount : (invoice.totalAmount / 100).toLocaleString('ru-RU') + ' ' + (invoice.currency === 'RUB' ? '₽' : invoice.currency);
+  return invoice.currency === 'XTR' ? '⭐ ' + invoice.totalAmount : (invoice.totalAmount / 100).toLocaleString(language === 'en' ? 'en-GB' : 'ru-RU') + ' ' + (invoice.currency === 'RUB' ? '₽' : invoice.currency);
 }
 
 function render(chat) {
@@ -133,17 +150,17 @@ function render(chat) {
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
   const nodes = [];
   if (chat.messages.length === 0) {
-    const start = el('button', { textContent: 'Начать (/start)' });
+    const start = el('button', { textContent: say('start') });
     start.onclick = () => send('/start');
-    nodes.push(el('div', { className: 'empty' }, [el('div', { textContent: 'Чат пуст. ' }), start]));
+    nodes.push(el('div', { className: 'empty' }, [el('div', { textContent: say('chatEmpty') }), start]));
   }
   for (const message of chat.messages) {
     const bubble = el('div', { className: 'bubble ' + message.from });
-    if (message.photo) bubble.append(el('img', { src: '/sandbox/api/files/' + encodeURIComponent(message.photo), alt: 'фото' }));
+    if (message.photo) bubble.append(el('img', { src: '/sandbox/api/files/' + encodeURIComponent(message.photo), alt: say('photo') }));
     if (message.contact) bubble.append('📱 ' + message.contact);
     if (message.invoice) {
       bubble.classList.add('invoice');
-      const pay = el('button', { textContent: 'Оплатить ' + money(message.invoice) });
+      const pay = el('button', { textContent: say('pay') + ' ' + money(message.invoice) });
       pay.onclick = async () => {
         pay.disabled = true;
         const result = await api('POST', '/chats/' + current + '/pay');
@@ -153,8 +170,8 @@ function render(chat) {
       bubble.append(el('b', { textContent: message.invoice.title }), message.invoice.description, pay);
     }
     if (message.text) bubble.append(...linkify(message.text));
-    if (!message.text && !message.photo && !message.invoice && !message.contact) bubble.append(message.from === 'user' ? '💳 Платёж отправлен' : '…');
-    if (message.edited) bubble.append(el('span', { className: 'edited', textContent: 'изменено' }));
+    if (!message.text && !message.photo && !message.invoice && !message.contact) bubble.append(message.from === 'user' ? say('paymentSent') : '…');
+    if (message.edited) bubble.append(el('span', { className: 'edited', textContent: say('edited') }));
     nodes.push(bubble);
     if (message.buttons.length) {
       nodes.push(el('div', { className: 'inline' }, message.buttons.map((row) => el('div', { className: 'row' }, row.map((button) => {
@@ -204,9 +221,9 @@ function samplePhoto() {
   g.fillRect(0, 0, 640, 480);
   g.fillStyle = '#fff';
   g.font = 'bold 40px system-ui';
-  g.fillText('Фото работы', 40, 220);
+  g.fillText(say('workPhoto'), 40, 220);
   g.font = '24px system-ui';
-  g.fillText(new Date().toLocaleString('ru-RU'), 40, 270);
+  g.fillText(new Date().toLocaleString(language === 'en' ? 'en-GB' : 'ru-RU'), 40, 270);
   canvas.toBlob((blob) => blob && sendPhoto(blob), 'image/jpeg', 0.8);
 }
 
@@ -219,7 +236,9 @@ $('composer').onsubmit = (event) => {
 $('attach').onclick = () => $('file').click();
 $('file').onchange = () => { const file = $('file').files[0]; if (file) sendPhoto(file); $('file').value = ''; };
 $('sample').onclick = samplePhoto;
-$('newcomer').onclick = async () => { const { person } = await api('POST', '/people'); await loadPeople(); select(person.userId); };
+$('newcomer').onclick = async () => { const { person } = await api('POST', '/people', { language }); await loadPeople(); select(person.userId); };
+// The same switch as the board's: the page and the newcomers' Telegram take the language chosen.
+$('language').onclick = () => { localStorage.setItem('naryad.locale', language === 'en' ? 'ru' : 'en'); location.reload(); };
 setInterval(refresh, 700);
 setInterval(loadPeople, 5000);
 loadPeople();
@@ -229,26 +248,25 @@ loadPeople();
 `;
 
 /** Shown instead of the sandbox to someone not logged in: it plays the company's masters. */
-export const loginFirstPage = `<!doctype html>
-<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Наряд — песочница Telegram</title></head>
-<body style="font: 16px/1.5 system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
-<h1>Песочница Telegram</h1>
-<p>Песочница действует от имени мастеров компании, поэтому открыта только её сотрудникам.
-<a href="/">Войдите на доске</a> и откройте эту страницу снова.</p>
-</body></html>
-`;
+export function loginFirstPage(language: Language): string {
+  const say = (key: 'sandbox.title' | 'sandbox.staffOnly' | 'sandbox.logIn' | 'sandbox.thenReopen') => escapeHtml(formatMessage(language, key));
+  return simplePage(language, say('sandbox.title'), `<p>${say('sandbox.staffOnly')} <a href="/">${say('sandbox.logIn')}</a> ${say('sandbox.thenReopen')}</p>`);
+}
 
 /** Shown to a manager whose company has no bot in the sandbox: how to connect one. */
 export function noBotPage(language: Language): string {
   const say = (key: 'sandbox.title' | 'sandbox.noBot' | 'sandbox.toSettings') => escapeHtml(formatMessage(language, key));
+  return simplePage(language, say('sandbox.title'), `<p data-testid="sandbox-no-bot">${say('sandbox.noBot')}</p>\n<p><a href="/settings">${say('sandbox.toSettings')}</a></p>`);
+}
+
+/** A page of a heading and a few lines of already escaped HTML. */
+function simplePage(language: Language, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Наряд — ${say('sandbox.title')}</title></head>
+<title>${escapeHtml(sandboxWords[language].app)} — ${title}</title></head>
 <body style="font: 16px/1.5 system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
-<h1>${say('sandbox.title')}</h1>
-<p data-testid="sandbox-no-bot">${say('sandbox.noBot')}</p>
-<p><a href="/settings">${say('sandbox.toSettings')}</a></p>
+<h1>${title}</h1>
+${body}
 </body></html>
 `;
 }

@@ -16,7 +16,7 @@ export interface SandboxCompany {
   /** The company's bot as the fake Telegram names it. */
   readonly botProfile: { username: string; firstName: string };
   people(): Promise<Shown[]>;
-  newcomer(): Shown;
+  newcomer(language: 'ru' | 'en'): Shown;
   chat(userId: number): Shown | null;
   has(userId: number): boolean;
   user(userId: number): SandboxUser;

@@ -10,3 +10,5 @@ export const photoInput = z.strictObject({
   base64: rawText(1_300_000).min(8).regex(/^[A-Za-z0-9+/]+=*$/),
   mime: z.enum(['image/jpeg', 'image/png']).default('image/jpeg'),
 });
+/** A newcomer's Telegram speaks the page's language, as a phone set to it would. */
+export const newcomerInput = z.strictObject({ language: z.enum(['ru', 'en']).default('ru') });

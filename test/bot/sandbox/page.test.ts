@@ -168,6 +168,37 @@ test('the page in a browser: pick a master, see the chat with its buttons, tap o
   t.pass();
 });
 
+test('the page speaks the board’s language: English words, an English newcomer, the chat’s name kept current, and the switch back', async (t) => {
+  const { deps, web, page, sandbox } = await allInOne(t);
+  const loginFirst = await fetch(`${web.url}/sandbox`, { headers: { 'accept-language': 'en' } });
+  t.regex(await loginFirst.text(), /Log in on the board/);
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const context = await browser.newContext();
+  const [name, value] = page.cookie!.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: web.url }]);
+  // The board's switch, as a manager who chose English left it.
+  await context.addInitScript(() => localStorage.getItem('naryad.locale') ?? localStorage.setItem('naryad.locale', 'en'));
+  const tab = await context.newPage();
+  await tab.goto(`${web.url}/sandbox`);
+  await tab.getByText('Pick a chat on the left').waitFor();
+  t.is(await tab.title(), 'Naryad — Telegram sandbox');
+  await tab.getByRole('button', { name: '+ New master (sign-up)' }).click();
+  await tab.locator('#title', { hasText: 'New master' }).waitFor();
+  await tab.getByRole('button', { name: 'Start (/start)' }).click();
+  await tab.getByText('Registration takes a minute.').waitFor({ timeout: 10_000 });
+  // He registers (the row his registration writes): the open chat's header takes his name.
+  const userId = Number((await tab.locator('#title small').textContent())!.replace(/\D/g, ''));
+  await deps.db('masters').insert({ tenant_id: sandbox.tenantId, telegram_user_id: userId, telegram_chat_id: userId, name: 'Orlova Vera', phone: '+79990001122', status: 'pending' });
+  await tab.locator('#title', { hasText: 'Orlova Vera' }).waitFor({ timeout: 10_000 });
+  t.regex((await tab.locator('.person.active').textContent())!, /awaiting approval/);
+  await tab.setViewportSize({ width: 390, height: 844 });
+  await tab.screenshot({ path: 'test/artifacts/e2e/sandbox-en-390.png' });
+  await tab.locator('#language', { hasText: 'Русский' }).click();
+  await tab.getByText('Выберите чат слева').waitFor();
+  t.is(await tab.getAttribute('#text', 'placeholder'), 'Сообщение');
+});
+
 test('without the sandbox (a real BOT_TOKEN) /sandbox does not exist', async (t) => {
   const deps = await createTestDeps();
   const web = await startWeb(deps, 0, '127.0.0.1');
