@@ -1,5 +1,5 @@
-import { PgBoss } from 'pg-boss';
-import { logger } from '../../db/logger.ts';
+import type { PgBoss } from 'pg-boss';
+import { startPgBoss } from '../../db/core/pgBoss.ts';
 import { jobNames, type JobHandler, type JobName, type JobPayloads, type JobQueue } from './queue.ts';
 
 /** pg-boss in its own schema of the same Postgres: jobs survive a crash of the bot. */
@@ -18,9 +18,7 @@ export class PgBossQueue implements JobQueue {
   }
 
   static async start(connectionString: string): Promise<PgBossQueue> {
-    const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4 });
-    boss.on('error', (error: unknown) => logger.error({ err: error }, 'pg-boss error'));
-    await boss.start();
+    const boss = await startPgBoss(connectionString, 4);
     for (const name of jobNames) await boss.createQueue(name);
     return new PgBossQueue(boss, '', true);
   }

@@ -1,4 +1,4 @@
-import { PgBoss } from 'pg-boss';
+import { startPgBoss } from '../../db/core/pgBoss.ts';
 import { logger } from '../../db/logger.ts';
 import { atMoment } from '../../shared/atMoment.ts';
 
@@ -68,9 +68,7 @@ function timerRunner(): JobRunner {
 }
 
 async function bossRunner(databaseUrl: string): Promise<JobRunner> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 2 });
-  boss.on('error', (error: unknown) => logger.error({ err: error }, 'pg-boss error'));
-  await boss.start();
+  const boss = await startPgBoss(databaseUrl, 2);
   const jobs = new Map<string, ReturnType<typeof serial>>();
   /** The delayed runs this process has asked for and not yet seen pass (name → times), so it asks once per moment. */
   const planned = new Map<string, Set<number>>();
