@@ -6,4 +6,6 @@ export interface ChecklistDTO {
   /** The owner put it away before finishing. */
   hidden: boolean;
   steps: { id: ChecklistStep; done: boolean }[];
+  /** This deployment runs the sandbox, so the test order is run there; elsewhere in the company's own bot. */
+  sandbox: boolean;
 }

@@ -296,6 +296,8 @@ export const en: Catalog = {
   'checklist.where.managers': 'Staff',
   'checklist.where.bot': 'Settings → “Telegram bot”',
   'checklist.where.sandbox': 'Sandbox',
+  'checklist.step.testOrderOwnBot': 'Run a test order: sign up as a master in your own bot and accept an order sent from the board',
+  'checklist.where.ownBot': 'The board and your Telegram bot',
   'checklist.done': 'Done',
 
   'shell.logout': 'Log out',

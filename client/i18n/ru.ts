@@ -294,6 +294,8 @@ export const ru = {
   'checklist.where.managers': 'Сотрудники',
   'checklist.where.bot': 'Настройки → «Telegram-бот»',
   'checklist.where.sandbox': 'Песочница',
+  'checklist.step.testOrderOwnBot': 'Проведите тестовый заказ: зарегистрируйтесь мастером в своём боте и примите заказ, отправленный с доски',
+  'checklist.where.ownBot': 'Доска и ваш бот в Telegram',
   'checklist.done': 'Сделано',
 
   'shell.logout': 'Выйти',

@@ -7,8 +7,17 @@ import { useLive } from '../store/live.ts';
 import { attempt } from '../ui/attempt.ts';
 import './checklist.css';
 
-// Where each step is taken. The sandbox is the server's own page, not a tab of the board.
-const places: Record<ChecklistStep, { path: string; where: MessageKey; app: boolean }> = {
+interface Place {
+  path: string;
+  where: MessageKey;
+  /** A tab of the board, opened without reloading; the sandbox is the server's own page. */
+  app: boolean;
+  /** The step's words when they are not `checklist.step.<id>`. */
+  label?: MessageKey;
+}
+
+// Where each step is taken.
+const places: Record<ChecklistStep, Place> = {
   cities: { path: '/settings', where: 'checklist.where.settings', app: true },
   kinds: { path: '/settings', where: 'checklist.where.settings', app: true },
   prices: { path: '/prices', where: 'checklist.where.prices', app: true },
@@ -16,6 +25,8 @@ const places: Record<ChecklistStep, { path: string; where: MessageKey; app: bool
   bot: { path: '/settings', where: 'checklist.where.bot', app: true },
   testOrder: { path: '/sandbox', where: 'checklist.where.sandbox', app: false },
 };
+// Without the sandbox the test order is dispatched from the board to the owner himself as a master of his bot.
+const testOrderInOwnBot: Place = { path: '/orders', where: 'checklist.where.ownBot', app: true, label: 'checklist.step.testOrderOwnBot' };
 
 // The pushes after which a step may have flipped.
 const STEP_EVENTS = /^(cities|kinds|prices|users|bot)\.|^orders\.accepted$/;
@@ -45,7 +56,7 @@ export function Checklist() {
       </summary>
       <ol class="checklist-steps">
         {checklist.steps.map((step) => {
-          const place = places[step.id];
+          const place = step.id === 'testOrder' && !checklist.sandbox ? testOrderInOwnBot : places[step.id];
           return (
             <li key={step.id} class={step.done ? 'is-done' : ''} data-step={step.id} data-done={step.done}>
               <span class="checklist-mark" aria-label={step.done ? t('checklist.done') : undefined}>
@@ -59,7 +70,7 @@ export function Checklist() {
                   navigate(place.path);
                 }}
               >
-                {t(`checklist.step.${step.id}`)}
+                {t(place.label ?? `checklist.step.${step.id}`)}
               </a>
               <span class="muted checklist-where">{t(place.where)}</span>
             </li>

@@ -10,7 +10,7 @@ import { STARTER_CITY, TRADES, tradeKinds, type Trade } from '../../shared/trade
  * - prices: a price item; managers: a second person on the staff; bot: a connected bot;
  * - testOrder: an offer a master accepted through the bot.
  */
-export async function loadChecklist(db: Knex, tenantId: number): Promise<ChecklistDTO> {
+export async function loadChecklist(db: Knex, tenantId: number): Promise<Omit<ChecklistDTO, 'sandbox'>> {
   const tenant = await db('tenants').where({ id: tenantId }).first('trade', 'checklist_hidden');
   const exists = async (query: Knex.QueryBuilder) => Boolean(await query.first(db.raw('1')));
   const kinds: string[] = byCodePoint(await db('kinds').where({ tenant_id: tenantId }).pluck('name'));

@@ -68,6 +68,7 @@ test('a new company signs up, connects its bot, approves a master who registered
   await form.locator('button[type=submit]').click();
   await page.locator('[data-testid=checklist]').waitFor({ timeout: 15_000 });
   mark('signed up in', since);
+  t.is(await page.locator('[data-testid=checklist] li[data-step=testOrder] a').getAttribute('href'), '/sandbox', 'the test order is run in the sandbox here');
   const { tenant_id: tenantId } = await deps.db('users').where({ email: 'olga@chistydom.example' }).first('tenant_id');
 
   // Настройки → «Telegram-бот»: the sandbox's Telegram accepts the token; the fleet starts its bot.

@@ -56,6 +56,9 @@ test.serial('at 1440 px: sign up from the login page, land on the board with the
   t.regex(await page.locator('.topbar').innerText(), /Чистые окна/);
   t.regex(await checklist.innerText(), /Первые шаги\s*0 из 6/);
   t.is(await checklist.locator('li').count(), 6);
+  // No sandbox on this deployment: the test order is run in the company's own bot, not on a /sandbox that is not there.
+  t.is(await checklist.locator('li[data-step=testOrder] a').getAttribute('href'), '/orders');
+  t.regex(await checklist.locator('li[data-step=testOrder]').innerText(), /зарегистрируйтесь мастером в своём боте/);
   t.is(await page.locator('.card').count(), 0, "none of the demo company's orders");
   t.true(await fitsWidth(page));
   await page.screenshot({ path: join(artifactsDir, 'signup.png') });

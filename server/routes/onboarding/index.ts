@@ -8,7 +8,8 @@ export const onboardingRoutes = createRouter('/api/onboarding');
 onboardingRoutes.use(requireUser);
 
 onboardingRoutes.get('/', async (ctx) => {
-  ctx.body = { checklist: await loadChecklist(ctx.state.deps.db, ctx.state.user.tenantId) };
+  const checklist = await loadChecklist(ctx.state.deps.db, ctx.state.user.tenantId);
+  ctx.body = { checklist: { ...checklist, sandbox: Boolean(ctx.state.deps.sandbox) } };
 });
 
 onboardingRoutes.post('/hide', async (ctx) => {

@@ -77,6 +77,7 @@ test('the sandbox page: a newcomer registers and is approved; a demo master acce
   t.regex(await html.text(), /Песочница Telegram/);
   const people = (await page.get('/sandbox/api/people')).body.people;
   t.true(people.length >= 30, 'demo masters with Telegram are listed');
+  t.true((await page.get('/api/onboarding')).body.checklist.sandbox, 'the first steps send the test order here');
 
   // A newcomer registers through the page.
   const { person } = (await page.post('/sandbox/api/people')).body;

@@ -34,6 +34,7 @@ test("a new company's steps flip one by one as it takes them", async (t) => {
   t.deepEqual(start.body.checklist, {
     hidden: false,
     steps: ['cities', 'kinds', 'prices', 'managers', 'bot', 'testOrder'].map((id) => ({ id, done: false })),
+    sandbox: false,
   });
 
   const [city] = (await owner.get('/api/cities')).body.cities as { id: number }[];
