@@ -18,11 +18,11 @@ interface Place {
 
 // Where each step is taken.
 const places: Record<ChecklistStep, Place> = {
-  cities: { path: '/settings', where: 'checklist.where.settings', app: true },
-  kinds: { path: '/settings', where: 'checklist.where.settings', app: true },
+  cities: { path: '/settings#cities', where: 'checklist.where.settings', app: true },
+  kinds: { path: '/settings#kinds', where: 'checklist.where.settings', app: true },
   prices: { path: '/prices', where: 'checklist.where.prices', app: true },
-  managers: { path: '/settings', where: 'checklist.where.managers', app: true },
-  bot: { path: '/settings', where: 'checklist.where.bot', app: true },
+  managers: { path: '/settings#managers', where: 'checklist.where.managers', app: true },
+  bot: { path: '/settings#bot', where: 'checklist.where.bot', app: true },
   testOrder: { path: '/sandbox', where: 'checklist.where.sandbox', app: false },
 };
 // Without the sandbox the test order is dispatched from the board to the owner himself as a master of his bot.

@@ -29,7 +29,7 @@ export function CompanyBot({ owner }: { owner: boolean }) {
     }
   };
   return (
-    <section class="crm-card" data-testid="company-bot">
+    <section class="crm-card" data-testid="company-bot" id="bot">
       <h2 class="crm-subtitle">{t('settings.bot')}</h2>
       <Loaded error={live.error} ready={bot !== undefined}>
         {bot?.connected && (

@@ -30,7 +30,7 @@ export function Managers({ owner }: { owner: boolean }) {
   };
 
   return (
-    <section class="crm-card" data-testid="managers">
+    <section class="crm-card" data-testid="managers" id="managers">
       <h2 class="crm-subtitle">{t('settings.managers')}</h2>
       <Loaded error={live.error} ready={live.data !== undefined}>
         <ul class="crm-list">

@@ -28,7 +28,7 @@ function RefList({ table, title, items, owner }: { table: 'cities' | 'kinds'; ti
     if (next && next !== item.name) void attempt(() => refsApi.rename(table, item.id, next));
   };
   return (
-    <div data-table={table}>
+    <div data-table={table} id={table}>
       <h3 class="section-title">{title}</h3>
       <ul class="crm-list">
         {items.map((item) => (

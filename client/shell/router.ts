@@ -1,4 +1,5 @@
 import { slice } from '../store/root.ts';
+import { revealAnchor } from './anchor.ts';
 
 /**
  * `/<tab>` or `/<tab>/<id|new>`: the drawer's order lives in the address, so it can be shared and
@@ -34,6 +35,7 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   if (path === here()) return;
   history[options.replace ? 'replaceState' : 'pushState'](null, '', path);
   routeStore.setState(parse(path), true);
+  revealAnchor(new URL(path, location.origin).hash);
 }
 
 /** The current tab and view, with its filters: where a closed drawer goes back to. */
@@ -54,3 +56,4 @@ export function closeOrder(): void {
 }
 
 window.addEventListener('popstate', () => routeStore.setState(parse(here()), true));
+revealAnchor(location.hash);

@@ -102,6 +102,15 @@ test.serial('at 390 px: English on the switch, a taken e-mail answered in words,
   t.true(await fitsWidth(page), 'the board with its checklist fits the phone');
   t.regex(await page.locator('[data-testid=checklist]').innerText(), /Пригласите менеджеров/);
   await page.screenshot({ path: join(artifactsDir, 'signup-board-390.png') });
+
+  // On a phone Настройки is a long column: the bot step opens it at the bot's section, not at the top.
+  await page.locator('[data-testid=checklist]').getByRole('link', { name: 'Подключите Telegram-бота' }).click();
+  const section = page.locator('[data-testid=company-bot]');
+  await section.locator('input[name=botToken]').waitFor();
+  await page.waitForTimeout(1600); // the sections above have loaded and the section is held in view
+  const box = (await section.boundingBox())!;
+  t.true(box.y >= 0 && box.y < 844 / 2, `the bot's section starts in view, at ${Math.round(box.y)} px`);
+  await page.screenshot({ path: join(artifactsDir, 'signup-bot-step-390.png') });
 });
 
 test.serial('at 768 px: the form fits, «Войти» goes back to the login, and the board with its checklist fits', async (t) => {
