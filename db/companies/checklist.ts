@@ -6,7 +6,8 @@ import { STARTER_CITY, TRADES, tradeKinds, type Trade } from '../../shared/trade
  * Which first steps the company has taken, read from what it has rather than from clicks, so a
  * step done anywhere (the settings, the price import, the bot) counts:
  * - cities: one named other than «Мой город» (renamed or added);
- * - kinds: not just the trade's set it started with (one added, renamed or removed);
+ * - kinds: not just the trade's set it started with (one added, renamed or removed), or a price
+ *   list made for them: a company content with its trade's set has checked it by pricing it;
  * - prices: a price item; managers: a second person on the staff; bot: a connected bot;
  * - testOrder: an offer a master accepted through the bot.
  */
@@ -14,10 +15,11 @@ export async function loadChecklist(db: Knex, tenantId: number): Promise<Omit<Ch
   const tenant = await db('tenants').where({ id: tenantId }).first('trade', 'checklist_hidden');
   const exists = async (query: Knex.QueryBuilder) => Boolean(await query.first(db.raw('1')));
   const kinds: string[] = byCodePoint(await db('kinds').where({ tenant_id: tenantId }).pluck('name'));
+  const prices = await exists(db('price_items').where({ tenant_id: tenantId }));
   const done: Record<ChecklistStep, boolean> = {
     cities: await exists(db('cities').where({ tenant_id: tenantId }).whereNot({ name: STARTER_CITY })),
-    kinds: !sameNames(kinds, startingKinds(tenant?.trade)),
-    prices: await exists(db('price_items').where({ tenant_id: tenantId })),
+    kinds: prices || !sameNames(kinds, startingKinds(tenant?.trade)),
+    prices,
     managers: Number((await db('users').where({ tenant_id: tenantId }).count({ n: '*' }).first())?.n) > 1,
     bot: await exists(db('company_bots').where({ tenant_id: tenantId })),
     testOrder: await exists(db('order_offers').where({ tenant_id: tenantId, state: 'accepted' })),

@@ -83,3 +83,12 @@ test("a company made before sign-up (SQL, the demo) is not walked through; anoth
   t.deepEqual(await doneSteps(otherClient), ['cities', 'kinds'], 'its own cities and kinds count as done');
   t.deepEqual(await doneSteps(owner), []);
 });
+
+test('a company content with its trade’s kinds of work ticks that step once it prices them', async (t) => {
+  const { owner } = await signUp();
+  const [city] = (await owner.get('/api/cities')).body.cities as { id: number }[];
+  const [kind] = (await owner.get('/api/kinds')).body.kinds as { id: number }[];
+  t.deepEqual(await doneSteps(owner), []);
+  t.is((await owner.post('/api/prices', { cityId: city!.id, kindId: kind!.id, name: 'Букет невесты', unit: 'шт', price: 800_000 })).status, 201);
+  t.deepEqual(await doneSteps(owner), ['kinds', 'prices']);
+});
