@@ -49,5 +49,6 @@ export const api = {
   /** The archive: every order; `query` is a query string of the filters of shared/schemas/order.ts (orderListQuery). */
   orders: (query: URLSearchParams) => request<OrderListDTO>('GET', `/api/orders?${query}`),
   /** The customer's other orders, newest first. */
+  statusLink: (id: number) => request<{ link: string }>('GET', `/api/orders/${id}/status-link`),
   customerOrders: (id: number) => request<{ orders: OrderDTO[]; total: number }>('GET', `/api/orders/${id}/customer-orders`),
 };

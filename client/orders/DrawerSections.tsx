@@ -7,6 +7,7 @@ import { useStore } from '../store/useStore.ts';
 import { CustomerOrders } from './CustomerOrders.tsx';
 import type { FieldKey } from './form.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';
+import { StatusLink } from './StatusLink.tsx';
 import type { OrderForm } from './useOrderForm.ts';
 
 type TextKey = Exclude<FieldKey, 'seoPublished'>;
@@ -40,6 +41,7 @@ export function CustomerSection({ form }: { form: OrderForm }) {
       {field('customerName', t('field.customerName'), <input {...bind('customerName')} autoComplete="off" />)}
       {field('customerPhone', t('field.customerPhone'), <input {...bind('customerPhone')} type="tel" autoComplete="off" />)}
       {form.order && <CustomerOrders order={form.order} />}
+      {form.order && <StatusLink order={form.order} />}
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { useLive } from '../store/live.ts';
 import { attempt } from '../ui/attempt.ts';
 import { Loaded } from '../ui/Page.tsx';
 import { parseRoubles, roublesText } from '../ui/roubles.ts';
+import { CopyField } from '../ui/CopyField.tsx';
 import { SaveBar } from '../ui/SaveBar.tsx';
 
 type Form = Record<string, string>;
@@ -90,10 +91,10 @@ function SettingsForm({ saved, slug, tokenSet, owner, onSaved }: { saved: Form; 
       <div class="field--wide">{field('policyUrl', t('settings.policyUrl'), { type: 'url' })}</div>
       <div class="field--wide">{field('siteOrigins', t('settings.siteOrigins'), { placeholder: 'https://master-na-chas.ru' })}</div>
       <div class="field--wide">
-        <label class="field">
+        <div class="field">
           <span class="field-label">{t('settings.requestForm')}</span>
-          <input readOnly value={`<iframe src="${location.origin}/p/${slug}/order" width="100%" height="720" style="border:0"></iframe>`} data-testid="request-form-embed" onFocus={(e) => e.currentTarget.select()} />
-        </label>
+          <CopyField value={`<iframe src="${location.origin}/p/${slug}/order" width="100%" height="720" style="border:0"></iframe>`} testid="request-form-embed" />
+        </div>
       </div>
       <label class="field">
         <span class="field-label">{t('settings.paymentMode')}</span>

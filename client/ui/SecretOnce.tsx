@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/index.ts';
+import { CopyField } from './CopyField.tsx';
 import { Modal } from './Modal.tsx';
 
 /** A secret the server shows once (an API key, a temporary password): select, copy, done. */
@@ -7,11 +8,8 @@ export function SecretOnce({ title, note, secret, testid, onClose }: { title: st
   return (
     <Modal title={title} onClose={onClose}>
       <p>{note}</p>
-      <input class="secret" readOnly value={secret} data-testid={testid} onFocus={(e) => e.currentTarget.select()} />
+      <CopyField value={secret} testid={testid} mono />
       <div class="modal-actions">
-        <button type="button" class="button" onClick={() => void navigator.clipboard?.writeText(secret)}>
-          {t('crm.copy')}
-        </button>
         <button type="button" class="button button--primary" onClick={onClose}>
           {t('crm.done')}
         </button>

@@ -119,3 +119,26 @@ test.serial('the owner sets the phone and the arrival window in Настройк
   await status.getByText('+7 812 765-43-21').waitFor();
   t.true(await status.getByText('15 декабря, 14:00–15:00').isVisible());
 });
+
+test.serial('a manager copies the status link from the drawer on a phone and the customer’s page opens from it', async (t) => {
+  const user = await buildUser(env.db, { tenant });
+  const order = (await manager.get<{ orders: OrderDTO[] }>('/api/orders')).body.orders[0]!;
+  const context = await browser.newContext({ viewport: viewports.phone, locale: 'ru-RU' });
+  t.teardown(() => context.close());
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.web.url });
+  const page = await context.newPage();
+  await logIn(page, `${env.web.url}/orders/${order.id}`, user.email, user.password);
+  const section = page.getByTestId('status-link');
+  await section.getByRole('button', { name: 'Ссылка на статус для клиента' }).click();
+  const field = section.getByTestId('status-link-value');
+  const link = await field.inputValue();
+  t.is(link, await statusLink(env.db, tenant.id, order.id));
+  await section.getByRole('button', { name: 'Копировать' }).click();
+  await section.getByRole('button', { name: 'Скопировано' }).waitFor();
+  t.is(await page.evaluate(() => navigator.clipboard.readText()), link);
+  t.true((await field.boundingBox())!.width > 150, 'the link is readable on the phone');
+  await section.screenshot({ path: join(shots, 'status-link-390.png') });
+  const customer = await context.newPage();
+  await customer.goto(env.web.url + new URL(link).pathname);
+  t.is(await customer.locator('h1').innerText(), `Заказ №${order.number}`);
+});

@@ -19,6 +19,7 @@ import { presentOrder, presentOrderEvent, presentOrderListItem } from '../../pre
 import { createRouter } from '../../router.ts';
 import { assignmentRoutes } from './assign.ts';
 import { selectTimeline } from '../../../db/orders/timeline.ts';
+import { statusLink } from '../../../db/orders/statusPage.ts';
 
 export const orderRoutes = createRouter('/api/orders');
 orderRoutes.use(requireUser);
@@ -43,6 +44,11 @@ orderRoutes.get('.csv', requireUser, async (ctx) => {
 orderRoutes.get('/:id/customer-orders', async (ctx) => {
   const { orders, total } = await customerOrders(ctx.state.deps.db, ctx.state.user.tenantId, id.parse(ctx.params.id));
   ctx.body = { orders: orders.map(presentOrder), total };
+});
+
+/** The customer's status page for the order, for a manager to send by hand (a messenger, a call). */
+orderRoutes.get('/:id/status-link', async (ctx) => {
+  ctx.body = { link: await statusLink(ctx.state.deps.db, ctx.state.user.tenantId, id.parse(ctx.params.id)) };
 });
 
 orderRoutes.get('/:id', async (ctx) => {

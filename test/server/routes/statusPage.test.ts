@@ -108,3 +108,21 @@ test('a status socket with an unknown token, or none, is refused', async (t) => 
     socket.disconnect();
   }
 });
+
+test('a manager gets the status link of his own company’s order to send by hand; no session is 401, another company’s order 404', async (t) => {
+  const tenant = await buildTenant(env.db, companySettings);
+  const order = await orderWithMaster(tenant);
+  const manager = await env.as(await buildUser(env.db, { tenant }));
+  const answer = await manager.get<{ link: string }>(`/api/orders/${order.id}/status-link`);
+  t.is(answer.status, 200);
+  t.is(answer.body.link, await statusLink(env.db, tenant.id, order.id));
+  const page = await env.client().getText(new URL(answer.body.link).pathname);
+  t.regex(page.text, new RegExp(`Заказ №${order.number}`));
+
+  t.is((await env.client().get(`/api/orders/${order.id}/status-link`)).status, 401);
+  const stranger = await env.as(await buildUser(env.db));
+  const refused = await stranger.get(`/api/orders/${order.id}/status-link`);
+  t.is(refused.status, 404);
+  t.false(JSON.stringify(refused.body).includes(await tokenOf(order)));
+  t.is((await manager.get('/api/orders/abc/status-link')).status, 400);
+});
