@@ -73,6 +73,17 @@ export async function unreadLinesUpTo(db: Db, tenantId: number, masterId: number
   return { masterName: master?.name ?? '', lines: rows.map((row: { text: string }) => row.text) };
 }
 
+/** Each master's newest line to the company written after `since`: the unread alerts still due. */
+export async function newestLinesSince(db: Db, tenantId: number, since: Date): Promise<{ masterId: number; messageId: number; at: Date }[]> {
+  const rows = await db('chat_messages')
+    .distinctOn('master_id')
+    .where({ tenant_id: tenantId, direction: 'in' })
+    .andWhere('created_at', '>', since)
+    .orderBy([{ column: 'master_id' }, { column: 'id', order: 'desc' }])
+    .select('master_id', 'id', 'created_at');
+  return rows.map((row: { master_id: number; id: number; created_at: Date | string }) => ({ masterId: row.master_id, messageId: row.id, at: new Date(row.created_at) }));
+}
+
 /** The channel's kind (website, form, phone…) and name, to tell staff of orders that came by themselves. */
 export async function channelOf(db: Db, tenantId: number, channelId: number): Promise<{ type: string; name: string } | null> {
   return (await db('channels').where({ id: channelId, tenant_id: tenantId }).first('type', 'name')) ?? null;

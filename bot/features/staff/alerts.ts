@@ -1,5 +1,5 @@
 import { loadReferences } from '../../../db/settings/queries.ts';
-import { channelOf, staffToTell, unreadLinesUpTo } from '../../../db/staffTelegram/queries.ts';
+import { channelOf, newestLinesSince, staffToTell, unreadLinesUpTo } from '../../../db/staffTelegram/queries.ts';
 import type { OrderDTO } from '../../../shared/types.ts';
 import type { BotApp } from '../../context.ts';
 import { formatDate } from '../../format/dates.ts';
@@ -69,5 +69,23 @@ export function staffAlertReactions(app: BotApp, jobs: JobQueue, options: { unre
     await tellStaff(app, staff, (t) => t.staff.masterMessage({ master: unread.masterName, lines, link: boardLink(app, `/masters/${masterId}`) }));
   }
 
-  return { reactions, start: () => jobs.work('staff-unread-chat', tellUnread) };
+  /**
+   * Timers die with the process (pg-boss keeps its jobs): at start, the lines still inside their
+   * grace get their check again. One whose grace ended while the bot was down may have been told
+   * just before it stopped, and telling twice is worse than late, so those are left.
+   */
+  async function resumeUnread() {
+    if (jobs.kind !== 'timer') return;
+    for (const line of await newestLinesSince(db, tenantId, new Date(Date.now() - grace))) {
+      await jobs.schedule('staff-unread-chat', { tenantId, masterId: line.masterId, messageId: line.messageId }, new Date(line.at.getTime() + grace));
+    }
+  }
+
+  return {
+    reactions,
+    async start() {
+      await jobs.work('staff-unread-chat', tellUnread);
+      await resumeUnread();
+    },
+  };
 }

@@ -76,6 +76,24 @@ test('a master’s line nobody reads reaches the staff; one a manager read in ti
   t.deepEqual(botTexts(boris.user).filter((text) => text.startsWith('✉️')), []);
 });
 
+test('a master’s line written just before the bot restarts still reaches the staff, once, when its grace ends', async (t) => {
+  const grace = 2500;
+  const h = await startBotHarness(t, { web: { PUBLIC_URL: BOARD }, bot: { staffAlerts: { unreadGraceMs: grace, intervalMs: 0 } } });
+  const anna = await linkedStaff(h);
+  const master = await h.master({ name: 'Иван Петров' });
+  master.user.sendText('Клиент не открывает дверь');
+  t.true(await waitFor(async () => (await h.env.db('chat_messages').where({ master_id: master.id, direction: 'in' })).length === 1));
+  await h.bot.idle(); // its check is scheduled: in pg-boss it outlives the process, a timer does not
+  const restartedAt = Date.now();
+  const told = nextMessage(anna.user, '✉️');
+  await h.restartBot();
+  t.true(Date.now() - restartedAt < grace, 'the bot was back inside the grace');
+  t.regex((await told).text, /«Клиент не открывает дверь»/);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await h.bot.idle();
+  t.is(botTexts(anna.user).filter((text) => text.startsWith('✉️')).length, 1);
+});
+
 test('at closing hour the owner hears once that the day’s commission is below the plan, with the figures; managers never', async (t) => {
   const today = dayIn('Europe/Moscow');
   const at = (hour: number, minute: number) => new Date(`${today}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+03:00`);
