@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { logger } from '../../../db/logger.ts';
 import { loadTenantSettings } from '../../../db/settings/tenantSettings.ts';
 import { claimDateReminders, releaseDateReminder } from '../../../db/staffTelegram/dateReminders.ts';
-import { claimDayPlanNote, releaseDayPlanNote } from '../../../db/staffTelegram/dayPlan.ts';
+import { claimDayPlanCheck, releaseDayPlanCheck } from '../../../db/staffTelegram/dayPlan.ts';
 import { todayFigures } from '../../../db/staffTelegram/dayFigures.ts';
 import { staffToTell } from '../../../db/staffTelegram/queries.ts';
 import { dayIn } from '../../../shared/time.ts';
@@ -22,7 +22,7 @@ export interface StaffSchedule {
  * The clock-driven part of Telegram for staff, checked every minute (tests pass their own clock
  * and call tick()). Whatever is due is claimed in Postgres before it is sent, so a restart, two
  * ticks at once or a second bot process never send it twice; a bot that was down in the morning
- * sends the day's reminders when it comes back the same day, and a claim Telegram delivered to
+ * sends the day's reminders (and, after the closing hour, the day plan) when it comes back the same day, and a claim Telegram delivered to
  * nobody is given back for the next minute's check.
  */
 export function startStaffSchedule(app: BotApp, background: InFlight, options: { clock?: () => Date; intervalMs?: number } = {}): StaffSchedule {
@@ -55,10 +55,11 @@ export function startStaffSchedule(app: BotApp, background: InFlight, options: {
 
   async function reportDayPlan(now: Date, plan: number) {
     const figures = await todayFigures(db, tenantId, app.timezone, now);
-    if (figures.commission >= plan) return;
+    // A day that met its plan is checked for good: a refund later that evening is no news about it.
+    if (figures.commission >= plan) return void (await claimDayPlanCheck(app.ops, tenantId, figures.day, { commission: figures.commission, plan }));
     const owners = await staffToTell(db, tenantId, 'dayPlan');
     if (!owners.length) return;
-    if (!(await claimDayPlanNote(app.ops, tenantId, figures.day, { commission: figures.commission, plan }))) return;
+    if (!(await claimDayPlanCheck(app.ops, tenantId, figures.day, { commission: figures.commission, plan }))) return;
     const [year, month, day] = figures.day.split('-').map(Number) as [number, number, number];
     const { sent, failed } = await tellStaff(app, owners, (t, owner) =>
       t.staff.dayPlan({
@@ -70,7 +71,7 @@ export function startStaffSchedule(app: BotApp, background: InFlight, options: {
         done: figures.done,
       }),
     );
-    if (sent === 0 && failed > 0) await releaseDayPlanNote(app.ops, tenantId, figures.day);
+    if (sent === 0 && failed > 0) await releaseDayPlanCheck(app.ops, tenantId, figures.day);
   }
 
   async function check() {
@@ -79,8 +80,8 @@ export function startStaffSchedule(app: BotApp, background: InFlight, options: {
     app.timezone = timezone;
     const hour = new TZDate(now.getTime(), timezone).getHours();
     if (hour >= staffAlerts.morningHour && staffAlerts.reminderDays.length) await remind(now, staffAlerts.reminderDays);
-    // At the closing hour only: a late evening's refund is no news about the day's plan.
-    if (hour === staffAlerts.dayPlan.closingHour && staffAlerts.dayPlan.commission > 0) await reportDayPlan(now, staffAlerts.dayPlan.commission);
+    // From the closing hour on, once a day: a bot that was down at closing time reports when it is back.
+    if (hour >= staffAlerts.dayPlan.closingHour && staffAlerts.dayPlan.commission > 0) await reportDayPlan(now, staffAlerts.dayPlan.commission);
   }
 
   /** One check at a time: a slow one is not overtaken by the next minute's. */
