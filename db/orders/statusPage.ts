@@ -8,8 +8,9 @@ import { notFound } from '../core/errors.ts';
 // whoever holds the link (a forwarded SMS) sees only this.
 
 export interface StatusPageView {
-  /** For the live room; never shown. */
+  /** For the live rooms; never shown. */
   orderId: number;
+  tenantId: number;
   companyName: string;
   companyPhone: string;
   number: number;
@@ -45,11 +46,12 @@ export async function readStatusPage(db: Knex, token: string): Promise<StatusPag
     .leftJoin('statuses as s', (join) => join.on('s.tenant_id', 'o.tenant_id').andOn('s.code', 'o.status'))
     .leftJoin('masters as m', 'm.id', 'o.master_id')
     .where('o.status_token', token)
-    .first('o.id', 'o.number', 'o.status', 'o.planned_at', 't.name as company', 't.settings', 's.name_ru', 's.color', 's.closed', 'm.name as master');
+    .first('o.id', 'o.tenant_id', 'o.number', 'o.status', 'o.planned_at', 't.name as company', 't.settings', 's.name_ru', 's.color', 's.closed', 'm.name as master');
   if (!row) return null;
   const settings = tenantSettingsSchema.parse(row.settings ?? {});
   return {
     orderId: row.id,
+    tenantId: row.tenant_id,
     companyName: row.company,
     companyPhone: settings.companyPhone,
     number: row.number,

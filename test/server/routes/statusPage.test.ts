@@ -2,6 +2,7 @@ import test from 'ava';
 import { io } from 'socket.io-client';
 import { statusLink } from '../../../db/orders/statusPage.ts';
 import { STATUS_LINK_GONE, STATUS_NAMESPACE, type StatusLines } from '../../../server/public/statusPage.ts';
+import { defaultStatuses } from '../../../shared/statuses.ts';
 import { buildMaster, buildOrder, buildTenant, buildUser, type TenantFixture } from '../../support/factories.ts';
 import { waitFor } from '../../support/wait.ts';
 import { startTestWeb, type TestWeb } from '../../support/web.ts';
@@ -98,6 +99,29 @@ test('the open page follows its order live: a status change, a new time, a maste
   t.true(await waitFor(() => heard.some((lines) => lines.master === 'Ольга')), 'the master’s first name arrives');
   t.false(JSON.stringify(heard).includes('Смирнова'));
   t.deepEqual(otherHeard, []);
+});
+
+test('the open page follows its company too: a status renamed and a new phone arrive; another company’s change does not', async (t) => {
+  const tenant = await buildTenant(env.db, companySettings);
+  const owner = await env.as(await buildUser(env.db, { tenant, role: 'owner' }));
+  const order = await buildOrder(env.db, { tenant, status: 'new' });
+  const elsewhere = await buildTenant(env.db, companySettings);
+  const otherOwner = await env.as(await buildUser(env.db, { tenant: elsewhere, role: 'owner' }));
+  const token = await tokenOf(order);
+  const socket = openStatusSocket(token);
+  t.teardown(() => socket.disconnect());
+  const heard: StatusLines[] = [];
+  socket.on('status', (lines: StatusLines) => heard.push(lines));
+  await new Promise<void>((resolve, reject) => (socket.connected ? resolve() : socket.once('connect', resolve).once('connect_error', reject)));
+
+  t.is((await otherOwner.patch('/api/settings', { companyPhone: '+7 812 000-00-00' })).status, 200);
+  const statuses = defaultStatuses.map(({ code, name, color, closed }) => ({ code, name: { ...name }, color, closed }));
+  statuses[0]!.name.ru = 'Заявка получена';
+  t.is((await owner.request('PUT', '/api/settings/statuses', { statuses })).status, 200);
+  t.true(await waitFor(() => heard.some((lines) => lines.status === 'Заявка получена')), 'the renamed status arrives');
+  t.is((await owner.patch('/api/settings', { companyPhone: '+7 495 765-43-21' })).status, 200);
+  t.true(await waitFor(() => heard.some((lines) => lines.phone === '+7 495 765-43-21')), 'the new phone arrives');
+  t.false(heard.some((lines) => lines.phone === '+7 812 000-00-00'), 'another company’s phone never reaches the page');
 });
 
 test('a status socket with an unknown token, or none, is refused', async (t) => {
