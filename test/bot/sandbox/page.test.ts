@@ -187,11 +187,11 @@ test('the page speaks the board’s language: English words, an English newcomer
   await tab.getByRole('button', { name: '+ New master (sign-up)' }).click();
   await tab.locator('#title', { hasText: 'New master' }).waitFor();
   await tab.getByRole('button', { name: 'Start (/start)' }).click();
-  await tab.getByText('Registration takes a minute.').waitFor({ timeout: 10_000 });
+  await tab.getByText('Registration takes a minute.').waitFor({ timeout: 20_000 });
   // He registers (the row his registration writes): the open chat's header takes his name.
   const userId = Number((await tab.locator('#title small').textContent())!.replace(/\D/g, ''));
   await deps.db('masters').insert({ tenant_id: sandbox.tenantId, telegram_user_id: userId, telegram_chat_id: userId, name: 'Orlova Vera', phone: '+79990001122', status: 'pending' });
-  await tab.locator('#title', { hasText: 'Orlova Vera' }).waitFor({ timeout: 10_000 });
+  await tab.locator('#title', { hasText: 'Orlova Vera' }).waitFor({ timeout: 20_000 });
   t.regex((await tab.locator('.person.active').textContent())!, /awaiting approval/);
   await tab.setViewportSize({ width: 390, height: 844 });
   await tab.screenshot({ path: 'test/artifacts/e2e/sandbox-en-390.png' });
