@@ -79,6 +79,7 @@ export const sandboxPage = `<!doctype html>
 const language = localStorage.getItem('naryad.locale') === 'en' ? 'en' : 'ru';
 const words = ${JSON.stringify(sandboxWords)}[language];
 const say = (key) => words[key];
+const locale = language === 'en' ? 'en-GB' : 'ru-RU';
 document.documentElement.lang = language;
 document.title = say('app') + ' — ' + say('title');
 for (const node of document.querySelectorAll('[data-say]')) node.textContent = say(node.dataset.say);
@@ -142,7 +143,7 @@ function linkify(text) {
 }
 
 function money(invoice) {
-  return invoice.currency === 'XTR' ? '⭐ ' + invoice.totalAmount : (invoice.totalAmount / 100).toLocaleString(language === 'en' ? 'en-GB' : 'ru-RU') + ' ' + (invoice.currency === 'RUB' ? '₽' : invoice.currency);
+  return invoice.currency === 'XTR' ? '⭐ ' + invoice.totalAmount : (invoice.totalAmount / 100).toLocaleString(locale) + ' ' + (invoice.currency === 'RUB' ? '₽' : invoice.currency);
 }
 
 function render(chat) {
@@ -223,7 +224,7 @@ function samplePhoto() {
   g.font = 'bold 40px system-ui';
   g.fillText(say('workPhoto'), 40, 220);
   g.font = '24px system-ui';
-  g.fillText(new Date().toLocaleString(language === 'en' ? 'en-GB' : 'ru-RU'), 40, 270);
+  g.fillText(new Date().toLocaleString(locale), 40, 270);
   canvas.toBlob((blob) => blob && sendPhoto(blob), 'image/jpeg', 0.8);
 }
 
