@@ -52,11 +52,14 @@ test('the embedded runner never starts a run asked for a moment before that mome
   });
   const moments = Array.from({ length: 40 }, (_, i) => Date.now() + 200 + i * 25);
   try {
+    await waitFor(() => startedAt.length === 1, 5_000); // the run at start
     for (const at of moments) jobs.soon(name, new Date(at));
-    await waitFor(() => startedAt.some((at) => at >= moments.at(-1)!), 5_000);
+    await waitFor(() => startedAt.length === 1 + moments.length, 10_000);
   } finally {
     await jobs.stop();
   }
-  const early = moments.filter((at, i) => !startedAt.some((run) => run >= at && (i === moments.length - 1 || run < moments[i + 1])));
-  t.deepEqual(early, [], 'every asked moment got a run at or after it, before the next one');
+  // Runs are serial and timers fire in order, so the k-th asked run is the k-th after the first; late is fine under load, early is not.
+  const asked = startedAt.slice(1);
+  t.is(asked.length, moments.length);
+  t.deepEqual(moments.filter((at, k) => asked[k]! < at), [], 'no run started before the moment it was asked for');
 });
