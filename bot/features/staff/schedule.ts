@@ -22,14 +22,16 @@ export interface StaffSchedule {
  * The clock-driven part of Telegram for staff, checked every minute (tests pass their own clock
  * and call tick()). Whatever is due is claimed in Postgres before it is sent, so a restart, two
  * ticks at once or a second bot process never send it twice; a bot that was down in the morning
- * sends the day's reminders (and, after the closing hour, the day plan) when it comes back the same day, and a claim Telegram delivered to
- * nobody is given back for the next minute's check.
+ * (or at the closing hour) sends the day's reminders (or its day plan) when it comes back the same
+ * day, and a claim Telegram delivered to nobody is given back for the next minute's check.
  */
 export function startStaffSchedule(app: BotApp, background: InFlight, options: { clock?: () => Date; intervalMs?: number } = {}): StaffSchedule {
   const clock = options.clock ?? (() => new Date());
   const tenantId = app.tenant.id;
   const { db } = app.ops;
   let running: Promise<void> | null = null;
+  /** The company day whose plan check is claimed (here or by another process): no more figures read that day. */
+  let settledDay: string | null = null;
 
   async function remind(now: Date, offsets: number[]) {
     const staff = await staffToTell(db, tenantId, 'reminders');
@@ -54,12 +56,16 @@ export function startStaffSchedule(app: BotApp, background: InFlight, options: {
   }
 
   async function reportDayPlan(now: Date, plan: number) {
+    if (settledDay === dayIn(app.timezone, now)) return;
     const figures = await todayFigures(db, tenantId, app.timezone, now);
-    // A day that met its plan is checked for good: a refund later that evening is no news about it.
-    if (figures.commission >= plan) return void (await claimDayPlanCheck(app.ops, tenantId, figures.day, { commission: figures.commission, plan }));
-    const owners = await staffToTell(db, tenantId, 'dayPlan');
-    if (!owners.length) return;
-    if (!(await claimDayPlanCheck(app.ops, tenantId, figures.day, { commission: figures.commission, plan }))) return;
+    const short = figures.commission < plan;
+    // With nobody to tell, nothing is claimed: an owner who links later tonight still hears.
+    const owners = short ? await staffToTell(db, tenantId, 'dayPlan') : [];
+    if (short && !owners.length) return;
+    // A day that met its plan is claimed too, for good: a refund later that evening is no news about it.
+    const claimed = await claimDayPlanCheck(app.ops, tenantId, figures.day, { commission: figures.commission, plan });
+    settledDay = figures.day;
+    if (!claimed || !short) return;
     const [year, month, day] = figures.day.split('-').map(Number) as [number, number, number];
     const { sent, failed } = await tellStaff(app, owners, (t, owner) =>
       t.staff.dayPlan({
@@ -71,7 +77,10 @@ export function startStaffSchedule(app: BotApp, background: InFlight, options: {
         done: figures.done,
       }),
     );
-    if (sent === 0 && failed > 0) await releaseDayPlanCheck(app.ops, tenantId, figures.day);
+    if (sent === 0 && failed > 0) {
+      await releaseDayPlanCheck(app.ops, tenantId, figures.day);
+      settledDay = null;
+    }
   }
 
   async function check() {
