@@ -30,7 +30,7 @@ test('the page’s read holds the order’s status, time and the master’s firs
   const order = await buildOrder(deps.db, { status: 'new' });
   const token = (await statusLink(deps.db, order.tenant.id, order.id)).split('/t/')[1]!;
   const view = (await readStatusPage(deps.db, token))!;
-  t.deepEqual(Object.keys(view).sort(), ['arrivalWindowMinutes', 'companyName', 'companyPhone', 'master', 'number', 'orderId', 'plannedAt', 'status', 'timezone']);
+  t.deepEqual(Object.keys(view).sort(), ['arrivalWindowMinutes', 'companyName', 'companyPhone', 'master', 'number', 'orderId', 'plannedAt', 'status', 'tenantId', 'timezone']);
   t.like(view, { number: order.number, status: { code: 'new', name: 'Новый', color: '#64748b', closed: false }, master: null, plannedAt: null, arrivalWindowMinutes: 120 });
   t.is(await readStatusPage(deps.db, token.toUpperCase()), null, 'tokens are read as written');
   t.is(await readStatusPage(deps.db, 'f'.repeat(32)), null);
