@@ -34,6 +34,8 @@ export class Fleet {
   private readonly deps: BotDeps;
   private readonly options: FleetOptions;
   private readonly seats = new Map<number, Seat>();
+  /** Companies whose lease is being given up: no check takes them until that is done. */
+  private readonly releasing = new Set<number>();
   private jobs!: FleetJobs;
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe = () => {};
@@ -98,7 +100,7 @@ export class Fleet {
       logger.info({ tenantId, reason: want ? 'token changed' : 'disconnected' }, 'stopping a company bot');
       await this.drop(tenantId, !want);
     }
-    const free = [...wanted.values()].filter((bot) => !this.seats.has(bot.tenantId));
+    const free = [...wanted.values()].filter((bot) => !this.seats.has(bot.tenantId) && !this.releasing.has(bot.tenantId));
     await Promise.all(free.map((bot) => this.take(bot)));
     // Said once while it lasts, not at every check.
     if (!wanted.size && !this.toldWaiting) logger.info('no company has a bot yet: waiting for one (Настройки «Telegram-бот», or BOT_TOKEN)');
@@ -115,8 +117,21 @@ export class Fleet {
       if (started || this.seats.get(want.tenantId) !== seat) return;
       // A bot that would not start (a revoked token, Telegram away) is tried again at the next check.
       this.seats.delete(want.tenantId);
-      await this.leases.release([want.tenantId]).catch((error: unknown) => logger.warn({ err: error }, 'bot lease not given up'));
+      await this.giveUp(want.tenantId).catch((error: unknown) => logger.warn({ err: error }, 'bot lease not given up'));
     });
+  }
+
+  /**
+   * Gives a company's lease up. A check meanwhile would claim it again (it is still ours) and the
+   * release landing after would take the lease from under the bot just started, so none takes it.
+   */
+  private async giveUp(tenantId: number): Promise<void> {
+    this.releasing.add(tenantId);
+    try {
+      await this.leases.release([tenantId]);
+    } finally {
+      this.releasing.delete(tenantId);
+    }
   }
 
   private async startSeat(want: WantedBot): Promise<{ bot: RunningBot; stopDrain: () => Promise<void> } | null> {
@@ -153,7 +168,7 @@ export class Fleet {
     const started = await seat.started;
     await started?.stopDrain();
     await started?.bot.stop().catch((error: unknown) => logger.error({ err: error, tenantId }, 'company bot did not stop cleanly'));
-    if (release) await this.leases.release([tenantId]);
+    if (release) await this.giveUp(tenantId);
   }
 
   /** Keeps our leases; a company whose lease another process took is stopped here at once. */
