@@ -27,6 +27,8 @@ test('the webhook door: unknown bot 404, wrong or missing secret 401, an update 
   fake.registerUser({ id: 501, is_bot: false, first_name: 'Иван' });
   fake.postUserMessage(501, { text: '/start' });
   t.true(await waitFor(async () => (await takeUpdates(env.db, tenant.id, 10)).length === 1));
+  // The door commits the update before its answer reaches Telegram: the delivery is recorded a moment later.
+  t.true(await waitFor(() => fake.deliveries.length > 0));
   t.is(fake.deliveries.at(-1)!.status, 200);
 
   const door = env.client();
